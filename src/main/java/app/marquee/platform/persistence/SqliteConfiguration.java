@@ -1,0 +1,41 @@
+package app.marquee.platform.persistence;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Condition;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import app.marquee.platform.DataDirectory;
+
+/**
+ * The embedded database: SQLite in {@code <data-dir>/marquee.db}, unless {@code spring.datasource.url}
+ * names another database. A {@code jdbc:postgresql:} URL leaves the data source to Spring Boot.
+ */
+@Configuration(proxyBeanMethods = false)
+@Conditional(SqliteConfiguration.OnSqlite.class)
+class SqliteConfiguration {
+
+    static final String URL_PROPERTY = "spring.datasource.url";
+
+    @Bean
+    SqliteDataSource dataSource(Environment environment, DataDirectory dataDirectory) {
+        String url = environment.getProperty(URL_PROPERTY);
+        if (url == null || url.isBlank()) {
+            url = "jdbc:sqlite:" + dataDirectory.resolve("marquee.db");
+        }
+        int readers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
+        return new SqliteDataSource(url, readers);
+    }
+
+    /** True when no datasource URL is set, or it is a SQLite one. */
+    static final class OnSqlite implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            String url = context.getEnvironment().getProperty(URL_PROPERTY);
+            return url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
+        }
+    }
+}
