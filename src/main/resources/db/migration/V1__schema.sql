@@ -165,10 +165,12 @@ CREATE TABLE episode (
 
 -- "user" is reserved in PostgreSQL. The id is a random UUID in text form: API.md's UserDto.id is a
 -- string, and ids that cannot be counted through do not reveal how many accounts exist.
+-- The email is personal data: it is stored encrypted (AES-GCM, "<key id>:<base64>"), and email_index,
+-- the blind index (HMAC-SHA256 of the trimmed, lower-cased address), carries uniqueness and look-ups.
 CREATE TABLE app_user (
     id                   VARCHAR(36)              NOT NULL PRIMARY KEY,
-    -- stored lower-cased, so uniqueness ignores case
-    email                VARCHAR(254)             NOT NULL,
+    email                VARCHAR(512)             NOT NULL,
+    email_index          VARCHAR(64)              NOT NULL,
     password_hash        VARCHAR(100)             NOT NULL,
     role                 VARCHAR(16)              NOT NULL,
     display_name         VARCHAR(100),
@@ -178,7 +180,7 @@ CREATE TABLE app_user (
     last_login_at        TIMESTAMP WITH TIME ZONE,
     created_at           TIMESTAMP WITH TIME ZONE NOT NULL,
     updated_at           TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT uq_app_user_email UNIQUE (email),
+    CONSTRAINT uq_app_user_email UNIQUE (email_index),
     CONSTRAINT ck_app_user_role CHECK (role IN ('admin', 'user'))
 );
 CREATE INDEX ix_app_user_role ON app_user (role);
@@ -220,7 +222,8 @@ CREATE TABLE audit_log (
     outcome         VARCHAR(16)              NOT NULL,
     -- no foreign key: the trail outlives the account it speaks of
     user_id         VARCHAR(36),
-    email           VARCHAR(254),
+    -- the address given (encrypted like app_user.email), also for failed logins of unknown accounts
+    email           VARCHAR(512),
     session_id      VARCHAR(64),
     ip              VARCHAR(45),
     user_agent      VARCHAR(512),

@@ -316,8 +316,8 @@ abstract class SchemaContract {
 
     String user(String email, String role) {
         String id = UUID.randomUUID().toString();
-        jdbc.update("INSERT INTO app_user (id, email, password_hash, role, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                id, email, "$2a$10$" + "x".repeat(53), role, TS, TS);
+        jdbc.update("INSERT INTO app_user (id, email, email_index, password_hash, role, created_at, updated_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", id, "k1:" + email, "i:" + email, "$2a$10$" + "x".repeat(53), role, TS, TS);
         return id;
     }
 

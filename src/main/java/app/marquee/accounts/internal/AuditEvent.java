@@ -1,0 +1,23 @@
+package app.marquee.accounts.internal;
+
+/** What the audit trail records. */
+public enum AuditEvent {
+    LOGIN("login"),
+    TOKEN_REFRESH("token.refresh"),
+    TOKEN_REUSE("token.reuse"),
+    LOGOUT("logout"),
+    USER_CREATED("user.created"),
+    ACCESS_DENIED("access.denied"),
+    RATE_LIMITED("rate-limited"),
+    ACCOUNT_LOCKED("account.locked");
+
+    private final String value;
+
+    AuditEvent(String value) {
+        this.value = value;
+    }
+
+    String value() {
+        return value;
+    }
+}

@@ -1,0 +1,6 @@
+package app.marquee.accounts.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UserSessionRepository extends JpaRepository<UserSession, String> {
+}
