@@ -136,10 +136,12 @@ public final class ApiClient {
 
     public HttpRequest.Builder builder(String path, String... extraHeaders) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
-        headers.forEach(builder::header);
-        if (extraHeaders.length > 0) {
-            builder.headers(extraHeaders);
+        Map<String, String> all = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        all.putAll(headers);
+        for (int i = 0; i + 1 < extraHeaders.length; i += 2) {
+            all.put(extraHeaders[i], extraHeaders[i + 1]); // a request's own header replaces the client's
         }
+        all.forEach(builder::header);
         return builder;
     }
 
