@@ -397,6 +397,13 @@ class AuthIT {
         }
 
         @Test
+        void traktRoutesAnswer503WhileTraktIsNotConfigured() {
+            Response device = ApiClient.anonymous(port).post("/api/auth/device/trakt", "");
+            assertThat(device.status()).isEqualTo(503);
+            assertThat(device.json().path("error").asString()).isEqualTo("Trakt is not configured");
+        }
+
+        @Test
         void setupRefusesASecondAdminWith404() {
             ApiClient.admin(port);
             Response again = ApiClient.anonymous(port).post("/api/auth/setup",

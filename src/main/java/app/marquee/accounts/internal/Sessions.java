@@ -111,16 +111,30 @@ public class Sessions {
                             : "wrong password");
             return new LoginResult.InvalidCredentials();
         }
-        IssuedSession issued = write.execute(status -> {
-            User fresh = users.findById(user.getId()).orElseThrow();
+        return new LoginResult.Success(open(user.getId(), client, null).orElseThrow());
+    }
+
+    /**
+     * Opens a session for a user whose identity was proven some other way (a linked Trakt account), and
+     * audits it as a login.
+     *
+     * @param via how the user proved it, for the audit trail; null for a password
+     * @return empty when the user no longer exists
+     */
+    public Optional<IssuedSession> open(String userId, ClientInfo client, @Nullable String via) {
+        IssuedSession issued = write.execute(status -> users.findById(userId).map(fresh -> {
             fresh.loginSucceeded(clock.instant());
             String sessionId = Tokens.sessionId();
             Instant refreshExpiry = clock.instant().plus(refreshLifetime);
             sessions.save(new UserSession(sessionId, fresh.getId(), clock.instant(), refreshExpiry, client));
             return issue(fresh, sessionId, refreshExpiry);
-        });
-        audit.record(AuditEvent.LOGIN, Outcome.SUCCESS, user.getId(), user.getEmail(), issued.sessionId(), client, null);
-        return new LoginResult.Success(issued);
+        }).orElse(null));
+        if (issued == null) {
+            return Optional.empty();
+        }
+        audit.record(AuditEvent.LOGIN, Outcome.SUCCESS, userId, issued.user().getEmail(), issued.sessionId(), client,
+                via == null ? null : "via " + via);
+        return Optional.of(issued);
     }
 
     public RefreshResult refresh(String sessionId, String refreshToken, ClientInfo client) {

@@ -81,6 +81,11 @@ public class Users {
     }
 
     @Transactional(readOnly = true)
+    public Optional<User> findById(String id) {
+        return users.findById(id);
+    }
+
+    @Transactional(readOnly = true)
     public Optional<User> findByEmail(String email) {
         return users.findByEmailIndex(emailIndex(email));
     }

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.accounts.CurrentUser;
 import app.marquee.accounts.Role;
+import app.marquee.accounts.UserDto;
 import app.marquee.accounts.internal.AuditEntry.Outcome;
 import app.marquee.accounts.internal.AuditEvent;
 import app.marquee.accounts.internal.AuditTrail;
@@ -128,8 +129,7 @@ final class AuthController {
     @GetMapping("/api/auth/session")
     @Operation(summary = "The session named by X-Session-Id")
     SessionResponse session(@AuthenticationPrincipal CurrentUser user) {
-        return new SessionResponse(user.sessionId(),
-                new UserDto(user.id(), user.email(), user.displayName(), user.role().value()));
+        return new SessionResponse(user.sessionId(), UserDto.of(user));
     }
 
     @PostMapping("/api/auth/logout/{session}")

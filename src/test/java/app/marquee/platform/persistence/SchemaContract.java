@@ -42,7 +42,7 @@ abstract class SchemaContract {
             "genre", "genre_translation", "movie", "movie_translation", "movie_genre", "tv_show",
             "tv_show_translation", "tv_show_genre", "season", "episode", "app_user", "user_session",
             "refresh_token", "audit_log", "app_setting", "media_list", "media_list_item", "movie_source",
-            "storage", "streaming_key", "trakt_user", "watch_progress", "sync_state", "shedlock");
+            "storage", "streaming_key", "trakt_user", "watch_progress", "sync_state", "shedlock", "trakt_outbox");
 
     @Autowired
     DataSource dataSource;
@@ -52,7 +52,7 @@ abstract class SchemaContract {
     @BeforeEach
     void emptyTables() {
         jdbc = new JdbcTemplate(dataSource);
-        for (String table : new String[] {"media_list_item", "media_list", "watch_progress", "streaming_key", "storage",
+        for (String table : new String[] {"trakt_outbox", "media_list_item", "media_list", "watch_progress", "streaming_key", "storage",
                 "movie_source", "episode", "season", "movie_genre", "tv_show_genre", "movie_translation",
                 "tv_show_translation", "genre_translation", "genre", "movie", "tv_show", "refresh_token",
                 "user_session", "trakt_user", "audit_log", "app_setting", "app_user", "sync_state", "shedlock"}) {
@@ -257,7 +257,18 @@ abstract class SchemaContract {
         assertThatThrownBy(() -> jdbc.update("UPDATE watch_progress SET status = 'rewinding' WHERE movie_id = ?", movie))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
+        jdbc.update("INSERT INTO trakt_outbox (user_id, endpoint, payload, dedupe_key, created_at, next_attempt_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", user, "/scrobble/start", "{}", "key-1", TS, TS);
+        assertThat(jdbc.queryForObject("SELECT attempts FROM trakt_outbox", Integer.class)).isZero();
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO trakt_outbox (user_id, endpoint, payload, dedupe_key, "
+                + "created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)", user, "/scrobble/start", "{}", "key-1", TS, TS))
+                .as("an event is queued once").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO trakt_outbox (user_id, endpoint, payload, dedupe_key, "
+                + "created_at, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?)", user, "/users/delete", "{}", "key-2", TS, TS))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
         jdbc.update("DELETE FROM app_user WHERE id = ?", user);
+        assertThat(count("trakt_outbox")).isZero();
         assertThat(count("watch_progress")).isZero();
         assertThat(jdbc.queryForObject("SELECT user_id FROM trakt_user", String.class))
                 .as("an unlinked Trakt account stays until it is removed").isNull();

@@ -1,0 +1,59 @@
+package app.marquee.accounts;
+
+import java.util.Optional;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.stereotype.Component;
+
+import app.marquee.accounts.internal.ClientAddresses;
+import app.marquee.accounts.internal.Sessions;
+import app.marquee.accounts.internal.Users;
+import app.marquee.accounts.web.SessionCookies;
+
+/**
+ * What other modules may ask of accounts: find a user, and open a session for a user whose identity
+ * another module proved (a Trakt login). Everything else about accounts stays inside the module.
+ */
+@Component
+public final class Accounts {
+
+    private final Users users;
+    private final Sessions sessions;
+    private final SessionCookies cookies;
+    private final ClientAddresses addresses;
+
+    Accounts(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses) {
+        this.users = users;
+        this.sessions = sessions;
+        this.cookies = cookies;
+        this.addresses = addresses;
+    }
+
+    /** A login's answer: {@code {session, user}}, as {@code POST /api/auth/login} gives it. */
+    public record LoginGrant(String session, UserDto user) {
+    }
+
+    public Optional<UserDto> findByEmail(String email) {
+        return users.findByEmail(email).map(UserDto::of);
+    }
+
+    public Optional<UserDto> findById(String id) {
+        return users.findById(id).map(UserDto::of);
+    }
+
+    /**
+     * Opens a new session for the user, sets its cookies on the response and audits the login.
+     *
+     * @param via how the user proved who they are, e.g. {@code "trakt"}
+     * @return empty when the user does not exist (any more)
+     */
+    public Optional<LoginGrant> logIn(String userId, String via, HttpServletRequest request,
+            HttpServletResponse response) {
+        return sessions.open(userId, addresses.client(request), via).map(issued -> {
+            cookies.issue(request, response, issued);
+            return new LoginGrant(issued.sessionId(), UserDto.of(issued.user()));
+        });
+    }
+}

@@ -1,0 +1,239 @@
+package app.marquee.trakt.client;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClient;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import app.marquee.platform.ApiException;
+import app.marquee.trakt.TraktProperties;
+
+/**
+ * Trakt's API v2 (headers {@code trakt-api-version: 2} and {@code trakt-api-key}): the OAuth device flow,
+ * token refresh and revocation, the user's profile, scrobbles, history and the watchlist. Failures of
+ * Trakt itself come back as values or as {@link TraktUnavailableException}, never as a crash of the
+ * caller; without a client id and secret every call answers 503 "Trakt is not configured".
+ *
+ * <p>Thread-safe.
+ */
+@Component
+public class TraktClient {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final TraktProperties properties;
+    private final RestClient http;
+    private final JsonMapper json;
+
+    public TraktClient(TraktProperties properties, JsonMapper json) {
+        this.properties = properties;
+        this.json = json;
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
+        requests.setReadTimeout(TIMEOUT);
+        this.http = RestClient.builder()
+                .baseUrl(properties.baseUrl().toString())
+                .requestFactory(requests)
+                .defaultHeader("trakt-api-version", "2")
+                .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
+                .build();
+    }
+
+    /** A device code to show the user: open {@code verificationUrl} and type {@code userCode}. */
+    public record DeviceCode(@JsonProperty("device_code") String deviceCode, @JsonProperty("user_code") String userCode,
+            @JsonProperty("verification_url") String verificationUrl, @JsonProperty("expires_in") int expiresIn,
+            int interval) {
+    }
+
+    /** OAuth tokens of a Trakt account. */
+    public record Tokens(@JsonProperty("access_token") String accessToken,
+            @JsonProperty("refresh_token") String refreshToken, @JsonProperty("expires_in") long expiresIn,
+            @JsonProperty("created_at") long createdAt, @Nullable String scope) {
+
+        @Override
+        public String toString() {
+            return "Tokens[<redacted>, expiresIn=" + expiresIn + "]";
+        }
+    }
+
+    /** Who a token belongs to. */
+    public record Profile(String username, String slug) {
+    }
+
+    /** What one poll of the device token endpoint said (Trakt's documented status codes). */
+    public sealed interface DevicePoll {
+        record Approved(Tokens tokens) implements DevicePoll {
+        }
+
+        /** 400: the user has not approved yet. */
+        record Pending() implements DevicePoll {
+        }
+
+        /** 429: polling faster than the interval. */
+        record SlowDown() implements DevicePoll {
+        }
+
+        /** 404: no such device code. */
+        record Invalid() implements DevicePoll {
+        }
+
+        /** 409: the code was already approved and used. */
+        record AlreadyUsed() implements DevicePoll {
+        }
+
+        /** 410: the code expired before approval. */
+        record Expired() implements DevicePoll {
+        }
+
+        /** 418: the user denied access. */
+        record Denied() implements DevicePoll {
+        }
+    }
+
+    /** How a write (scrobble, history) went. */
+    public enum Delivery {
+        /** Trakt took it. */
+        DELIVERED,
+        /** Trakt had it already (409): as good as delivered, and must not be sent again. */
+        DUPLICATE,
+        /** The token is not accepted (401): refresh it, then try again. */
+        UNAUTHORIZED,
+        /** Trakt is down, slow or limiting us (5xx, 429, no answer): try again later. */
+        RETRY,
+        /** Trakt refuses this item (another 4xx): sending it again cannot help. */
+        REJECTED
+    }
+
+    public DeviceCode requestDeviceCode() {
+        requireConfigured();
+        return call(() -> http.post().uri("/oauth/device/code")
+                .body(Map.of("client_id", properties.clientId()))
+                .retrieve()
+                .body(DeviceCode.class));
+    }
+
+    public DevicePoll pollDeviceToken(String deviceCode) {
+        requireConfigured();
+        return call(() -> http.post().uri("/oauth/device/token")
+                .body(Map.of("code", deviceCode, "client_id", properties.clientId(),
+                        "client_secret", properties.clientSecret()))
+                .exchange((request, response) -> switch (response.getStatusCode().value()) {
+                    case 200 -> new DevicePoll.Approved(json.readValue(response.getBody(), Tokens.class));
+                    case 400 -> new DevicePoll.Pending();
+                    case 404 -> new DevicePoll.Invalid();
+                    case 409 -> new DevicePoll.AlreadyUsed();
+                    case 410 -> new DevicePoll.Expired();
+                    case 418 -> new DevicePoll.Denied();
+                    case 429 -> new DevicePoll.SlowDown();
+                    default -> throw new TraktUnavailableException("device token: HTTP " + response.getStatusCode());
+                }));
+    }
+
+    /** New tokens for a refresh token; {@link TraktUnavailableException} when Trakt refuses or fails. */
+    public Tokens refresh(String refreshToken) {
+        requireConfigured();
+        return call(() -> http.post().uri("/oauth/token")
+                .body(Map.of("refresh_token", refreshToken, "client_id", properties.clientId(),
+                        "client_secret", properties.clientSecret(), "redirect_uri", "urn:ietf:wg:oauth:2.0:oob",
+                        "grant_type", "refresh_token"))
+                .exchange((request, response) -> {
+                    if (response.getStatusCode().is2xxSuccessful()) {
+                        return json.readValue(response.getBody(), Tokens.class);
+                    }
+                    throw new TraktUnavailableException("token refresh: HTTP " + response.getStatusCode());
+                }));
+    }
+
+    /** Revokes a token; Trakt's answer does not matter to the caller, who forgets the token anyway. */
+    public void revoke(String accessToken) {
+        requireConfigured();
+        call(() -> http.post().uri("/oauth/revoke")
+                .body(Map.of("token", accessToken, "client_id", properties.clientId(),
+                        "client_secret", properties.clientSecret()))
+                .exchange((request, response) -> response.getStatusCode()));
+    }
+
+    public Profile profile(String accessToken) {
+        requireConfigured();
+        record User(String username, Map<String, Object> ids) {
+        }
+        record Settings(User user) {
+        }
+        Settings settings = call(() -> http.get().uri("/users/settings")
+                .headers(h -> authorise(h, accessToken))
+                .retrieve()
+                .body(Settings.class));
+        if (settings == null || settings.user() == null || !(settings.user().ids().get("slug") instanceof String slug)) {
+            throw new TraktUnavailableException("users/settings: no user in the answer");
+        }
+        return new Profile(settings.user().username(), slug);
+    }
+
+    /** Posts a JSON body to a write endpoint such as {@code /scrobble/start} or {@code /sync/history}. */
+    public Delivery write(String path, String accessToken, String jsonBody) {
+        requireConfigured();
+        try {
+            return http.post().uri(path)
+                    .headers(h -> authorise(h, accessToken))
+                    .body(jsonBody)
+                    .exchange((request, response) -> classify(response.getStatusCode()));
+        } catch (ResourceAccessException e) {
+            return Delivery.RETRY;
+        }
+    }
+
+    static Delivery classify(HttpStatusCode status) {
+        int code = status.value();
+        if (status.is2xxSuccessful()) {
+            return Delivery.DELIVERED;
+        }
+        if (code == 409) {
+            return Delivery.DUPLICATE;
+        }
+        if (code == 401) {
+            return Delivery.UNAUTHORIZED;
+        }
+        if (code == 429 || code == 408 || status.is5xxServerError()) {
+            return Delivery.RETRY;
+        }
+        return Delivery.REJECTED;
+    }
+
+    private void authorise(HttpHeaders headers, String accessToken) {
+        headers.setBearerAuth(accessToken);
+        headers.set("trakt-api-key", properties.clientId());
+    }
+
+    private void requireConfigured() {
+        if (!properties.isConfigured()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Trakt is not configured",
+                    "Set marquee.trakt.client-id and marquee.trakt.client-secret");
+        }
+    }
+
+    private static <T> T call(Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (ResourceAccessException e) {
+            throw new TraktUnavailableException("Trakt did not answer: " + e.getMessage(), e);
+        } catch (RestClientException | JacksonException e) {
+            throw new TraktUnavailableException("Trakt's answer was not what its API documents: " + e.getMessage(), e);
+        }
+    }
+}
