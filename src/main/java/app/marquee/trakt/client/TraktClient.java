@@ -1,6 +1,5 @@
 package app.marquee.trakt.client;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -10,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
@@ -21,6 +19,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
+import app.marquee.network.NetworkGate;
+import app.marquee.network.VpnDownException;
 import app.marquee.platform.ApiException;
 import app.marquee.trakt.TraktProperties;
 
@@ -41,15 +41,13 @@ public class TraktClient {
     private final RestClient http;
     private final JsonMapper json;
 
-    public TraktClient(TraktProperties properties, JsonMapper json) {
+    public TraktClient(TraktProperties properties, JsonMapper json, NetworkGate gate) {
         this.properties = properties;
         this.json = json;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(TIMEOUT).build());
-        requests.setReadTimeout(TIMEOUT);
         this.http = RestClient.builder()
                 .baseUrl(properties.baseUrl().toString())
-                .requestFactory(requests)
+                // bound to the VPN when marquee.vpn.bind-metadata-apis says so
+                .requestFactory(gate.requestFactory(NetworkGate.Purpose.METADATA, TIMEOUT))
                 .defaultHeader("trakt-api-version", "2")
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .build();
@@ -193,7 +191,7 @@ public class TraktClient {
                     .headers(h -> authorise(h, accessToken))
                     .body(jsonBody)
                     .exchange((request, response) -> classify(response.getStatusCode()));
-        } catch (ResourceAccessException e) {
+        } catch (ResourceAccessException | VpnDownException e) {
             return Delivery.RETRY;
         }
     }
@@ -230,7 +228,7 @@ public class TraktClient {
     private static <T> T call(Supplier<T> request) {
         try {
             return request.get();
-        } catch (ResourceAccessException e) {
+        } catch (ResourceAccessException | VpnDownException e) {
             throw new TraktUnavailableException("Trakt did not answer: " + e.getMessage(), e);
         } catch (RestClientException | JacksonException e) {
             throw new TraktUnavailableException("Trakt's answer was not what its API documents: " + e.getMessage(), e);
