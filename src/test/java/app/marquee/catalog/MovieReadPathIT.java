@@ -38,8 +38,7 @@ class MovieReadPathIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("marquee.data-dir", dataDir::toString);
-        registry.add("marquee.tmdb.base-url", tmdb::baseUrl);
+        tmdb.register(registry, () -> dataDir);
         registry.add("marquee.tmdb.timeout", () -> "1s");
         registry.add("marquee.sync.enabled", () -> "false");
     }

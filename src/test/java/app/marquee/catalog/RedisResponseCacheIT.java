@@ -48,8 +48,7 @@ class RedisResponseCacheIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("marquee.data-dir", dataDir::toString);
-        registry.add("marquee.tmdb.base-url", () -> tmdb.baseUrl());
+        tmdb.register(registry, () -> dataDir);
         registry.add("marquee.tmdb.cache-key-prefix", () -> PREFIX);
         registry.add("spring.data.redis.url", () -> "redis://127.0.0.1:6379");
     }

@@ -31,9 +31,7 @@ class ShowsAndListsIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("marquee.data-dir", dataDir::toString);
-        registry.add("marquee.tmdb.base-url", tmdb::baseUrl);
-        registry.add("marquee.tmdb.requests-per-second", () -> "1000");
+        tmdb.register(registry, () -> dataDir);
         registry.add("marquee.sync.enabled", () -> "false");
     }
 

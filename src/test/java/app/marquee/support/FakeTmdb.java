@@ -17,9 +17,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,6 +76,16 @@ public final class FakeTmdb implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Points an application context at this fake: {@code marquee.tmdb.base-url}, a client-side rate limit
+     * high enough that no test waits on it, and the test's own data directory.
+     */
+    public void register(DynamicPropertyRegistry registry, Supplier<Path> dataDir) {
+        registry.add("marquee.data-dir", () -> dataDir.get().toString());
+        registry.add("marquee.tmdb.base-url", this::baseUrl);
+        registry.add("marquee.tmdb.requests-per-second", () -> "1000");
     }
 
     /** What {@code marquee.tmdb.base-url} should be. */

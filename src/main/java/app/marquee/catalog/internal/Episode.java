@@ -72,7 +72,7 @@ class Episode {
 
     void update(TmdbData.Episode details, Instant now) {
         tmdbId = details.id();
-        name = Movie.truncate(details.name(), 500);
+        name = Title.truncate(details.name(), 500);
         overview = details.overview();
         airDate = details.airDate();
         stillPath = details.stillPath();

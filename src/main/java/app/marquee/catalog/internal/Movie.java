@@ -3,23 +3,18 @@ package app.marquee.catalog.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import app.marquee.catalog.tmdb.TmdbData;
@@ -27,32 +22,15 @@ import app.marquee.catalog.tmdb.TmdbData;
 /** A movie as TMDB describes it, in English; other languages are in its {@link MovieTranslation}s. */
 @Entity
 @Table(name = "movie")
-class Movie {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "tmdb_id", nullable = false)
-    private int tmdbId;
-
-    @Column(name = "imdb_id", length = 16)
-    private @Nullable String imdbId;
+@AssociationOverride(name = "genres", joinTable = @JoinTable(name = "movie_genre",
+        joinColumns = @JoinColumn(name = "movie_id"), inverseJoinColumns = @JoinColumn(name = "genre_id")))
+class Movie extends Title {
 
     @Column(name = "title", nullable = false, length = 500)
     private String title;
 
     @Column(name = "original_title", length = 500)
     private @Nullable String originalTitle;
-
-    @Column(name = "original_language", length = 5)
-    private @Nullable String originalLanguage;
-
-    @Column(name = "overview", columnDefinition = "text")
-    private @Nullable String overview;
-
-    @Column(name = "tagline", length = 1000)
-    private @Nullable String tagline;
 
     @Column(name = "release_date")
     private @Nullable LocalDate releaseDate;
@@ -66,41 +44,8 @@ class Movie {
     @Column(name = "adult", nullable = false)
     private boolean adult;
 
-    @Column(name = "poster_path")
-    private @Nullable String posterPath;
-
-    @Column(name = "backdrop_path")
-    private @Nullable String backdropPath;
-
-    @Column(name = "logo_path")
-    private @Nullable String logoPath;
-
-    @Column(name = "popularity")
-    private @Nullable Double popularity;
-
-    @Column(name = "vote_average")
-    private @Nullable Double voteAverage;
-
-    @Column(name = "vote_count")
-    private @Nullable Integer voteCount;
-
-    @Column(name = "tmdb_synced_at", nullable = false)
-    private Instant tmdbSyncedAt;
-
     @Column(name = "sources_searched_at")
     private @Nullable Instant sourcesSearchedAt;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @ManyToMany
-    @JoinTable(name = "movie_genre", joinColumns = @JoinColumn(name = "movie_id"),
-            inverseJoinColumns = @JoinColumn(name = "genre_id"))
-    @BatchSize(size = 100)
-    private Set<Genre> genres = new HashSet<>();
 
     @OneToMany(mappedBy = "movie", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<MovieTranslation> translations = new ArrayList<>();
@@ -109,61 +54,25 @@ class Movie {
     }
 
     Movie(int tmdbId, Instant now) {
-        this.tmdbId = tmdbId;
-        this.createdAt = now;
+        super(tmdbId, now);
     }
 
     /** Takes every field from TMDB's details; translations and genres are merged, not replaced. */
     void update(TmdbData.Movie details, Set<Genre> newGenres, Instant now) {
-        imdbId = details.imdbId();
-        title = details.title();
-        originalTitle = details.originalTitle();
-        originalLanguage = truncate(details.originalLanguage(), 5);
-        overview = details.overview();
-        tagline = details.tagline();
+        update(new Details(details.imdbId(), details.originalLanguage(), details.overview(), details.tagline(),
+                details.posterPath(), details.backdropPath(), details.logoPath(), details.popularity(),
+                details.voteAverage(), details.voteCount()), newGenres, now);
+        title = truncate(details.title(), 500);
+        originalTitle = truncate(details.originalTitle(), 500);
         releaseDate = details.releaseDate();
         runtime = details.runtime();
-        status = details.status();
+        status = truncate(details.status(), 32);
         adult = details.adult();
-        posterPath = details.posterPath();
-        backdropPath = details.backdropPath();
-        logoPath = details.logoPath();
-        popularity = details.popularity();
-        voteAverage = details.voteAverage();
-        voteCount = details.voteCount();
-        genres.retainAll(newGenres);
-        genres.addAll(newGenres);
         Translations.merge(translations, details.translations(), t -> new MovieTranslation(this, t));
-        tmdbSyncedAt = now;
-        updatedAt = now;
-    }
-
-    static @Nullable String truncate(@Nullable String value, int length) {
-        return value == null || value.length() <= length ? value : value.substring(0, length);
-    }
-
-    Long id() {
-        return id;
-    }
-
-    int tmdbId() {
-        return tmdbId;
-    }
-
-    @Nullable String imdbId() {
-        return imdbId;
     }
 
     String title() {
         return title;
-    }
-
-    @Nullable String overview() {
-        return overview;
-    }
-
-    @Nullable String tagline() {
-        return tagline;
     }
 
     @Nullable LocalDate releaseDate() {
@@ -172,41 +81,5 @@ class Movie {
 
     @Nullable Integer runtime() {
         return runtime;
-    }
-
-    @Nullable String posterPath() {
-        return posterPath;
-    }
-
-    @Nullable String backdropPath() {
-        return backdropPath;
-    }
-
-    @Nullable String logoPath() {
-        return logoPath;
-    }
-
-    @Nullable Double popularity() {
-        return popularity;
-    }
-
-    @Nullable Double voteAverage() {
-        return voteAverage;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
-    Instant tmdbSyncedAt() {
-        return tmdbSyncedAt;
-    }
-
-    Set<Genre> genres() {
-        return genres;
     }
 }

@@ -13,6 +13,10 @@ interface MovieRepository extends JpaRepository<Movie, Long> {
 
     Optional<Movie> findByTmdbId(int tmdbId);
 
+    /** The movie with its genres in one query: the hot path of {@code GET /api/movies/:id}. */
+    @Query("select m from Movie m left join fetch m.genres where m.tmdbId = :tmdbId")
+    Optional<Movie> findWithGenres(int tmdbId);
+
     @Query("select m.tmdbId from Movie m where m.tmdbId in :tmdbIds")
     List<Integer> findStoredTmdbIds(Collection<Integer> tmdbIds);
 

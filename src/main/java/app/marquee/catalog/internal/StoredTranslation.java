@@ -40,9 +40,9 @@ abstract class StoredTranslation implements Translation, Translations.Updatable 
 
     @Override
     public final void update(TmdbData.Translation translation) {
-        title = Movie.truncate(translation.title(), 500);
+        title = Title.truncate(translation.title(), 500);
         overview = translation.overview();
-        tagline = Movie.truncate(translation.tagline(), 1000);
+        tagline = Title.truncate(translation.tagline(), 1000);
     }
 
     @Override

@@ -45,7 +45,7 @@ class TitleQueries {
     }
 
     Optional<MovieResponse> movie(int tmdbId, String lang) {
-        return movies.findByTmdbId(tmdbId).map(movie -> {
+        return movies.findWithGenres(tmdbId).map(movie -> {
             Translation t = movieTranslations(List.of(movie.id()), lang).get(movie.id());
             return new MovieResponse("movie", movie.id(), movie.tmdbId(), movie.imdbId(),
                     Translations.or(t == null ? null : t.title(), movie.title()),

@@ -3,24 +3,19 @@ package app.marquee.catalog.internal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.AssociationOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.JoinTable;
-import jakarta.persistence.ManyToMany;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 
-import org.hibernate.annotations.BatchSize;
 import org.jspecify.annotations.Nullable;
 
 import app.marquee.catalog.tmdb.TmdbData;
@@ -28,17 +23,9 @@ import app.marquee.catalog.tmdb.TmdbData;
 /** A TV show as TMDB describes it, in English, with its seasons. */
 @Entity
 @Table(name = "tv_show")
-class TvShow {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
-
-    @Column(name = "tmdb_id", nullable = false)
-    private int tmdbId;
-
-    @Column(name = "imdb_id", length = 16)
-    private @Nullable String imdbId;
+@AssociationOverride(name = "genres", joinTable = @JoinTable(name = "tv_show_genre",
+        joinColumns = @JoinColumn(name = "tv_show_id"), inverseJoinColumns = @JoinColumn(name = "genre_id")))
+class TvShow extends Title {
 
     @Column(name = "tvdb_id")
     private @Nullable Integer tvdbId;
@@ -48,15 +35,6 @@ class TvShow {
 
     @Column(name = "original_name", length = 500)
     private @Nullable String originalName;
-
-    @Column(name = "original_language", length = 5)
-    private @Nullable String originalLanguage;
-
-    @Column(name = "overview", columnDefinition = "text")
-    private @Nullable String overview;
-
-    @Column(name = "tagline", length = 1000)
-    private @Nullable String tagline;
 
     @Column(name = "first_air_date")
     private @Nullable LocalDate firstAirDate;
@@ -76,39 +54,6 @@ class TvShow {
     @Column(name = "number_of_episodes")
     private @Nullable Integer numberOfEpisodes;
 
-    @Column(name = "poster_path")
-    private @Nullable String posterPath;
-
-    @Column(name = "backdrop_path")
-    private @Nullable String backdropPath;
-
-    @Column(name = "logo_path")
-    private @Nullable String logoPath;
-
-    @Column(name = "popularity")
-    private @Nullable Double popularity;
-
-    @Column(name = "vote_average")
-    private @Nullable Double voteAverage;
-
-    @Column(name = "vote_count")
-    private @Nullable Integer voteCount;
-
-    @Column(name = "tmdb_synced_at", nullable = false)
-    private Instant tmdbSyncedAt;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @ManyToMany
-    @JoinTable(name = "tv_show_genre", joinColumns = @JoinColumn(name = "tv_show_id"),
-            inverseJoinColumns = @JoinColumn(name = "genre_id"))
-    @BatchSize(size = 100)
-    private Set<Genre> genres = new HashSet<>();
-
     @OneToMany(mappedBy = "show", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<TvShowTranslation> translations = new ArrayList<>();
 
@@ -120,32 +65,23 @@ class TvShow {
     }
 
     TvShow(int tmdbId, Instant now) {
-        this.tmdbId = tmdbId;
-        this.createdAt = now;
+        super(tmdbId, now);
     }
 
     /** Takes TMDB's details; seasons are added or updated, never dropped with their episodes. */
     void update(TmdbData.Show details, Set<Genre> newGenres, Instant now) {
-        imdbId = details.imdbId();
+        update(new Details(details.imdbId(), details.originalLanguage(), details.overview(), details.tagline(),
+                details.posterPath(), details.backdropPath(), null, details.popularity(), details.voteAverage(),
+                details.voteCount()), newGenres, now);
         tvdbId = details.tvdbId();
-        name = details.name();
-        originalName = details.originalName();
-        originalLanguage = Movie.truncate(details.originalLanguage(), 5);
-        overview = details.overview();
-        tagline = details.tagline();
+        name = truncate(details.name(), 500);
+        originalName = truncate(details.originalName(), 500);
         firstAirDate = details.firstAirDate();
         lastAirDate = details.lastAirDate();
-        status = details.status();
+        status = truncate(details.status(), 32);
         inProduction = details.inProduction();
         numberOfSeasons = details.numberOfSeasons();
         numberOfEpisodes = details.numberOfEpisodes();
-        posterPath = details.posterPath();
-        backdropPath = details.backdropPath();
-        popularity = details.popularity();
-        voteAverage = details.voteAverage();
-        voteCount = details.voteCount();
-        genres.retainAll(newGenres);
-        genres.addAll(newGenres);
         Translations.merge(translations, details.translations(), t -> new TvShowTranslation(this, t));
         for (TmdbData.SeasonSummary summary : details.seasons()) {
             if (summary.seasonNumber() < 0) {
@@ -158,8 +94,6 @@ class TvShow {
             }
             season.update(summary, now);
         }
-        tmdbSyncedAt = now;
-        updatedAt = now;
     }
 
     @Nullable Season season(int number) {
@@ -171,28 +105,8 @@ class TvShow {
         return null;
     }
 
-    Long id() {
-        return id;
-    }
-
-    int tmdbId() {
-        return tmdbId;
-    }
-
-    @Nullable String imdbId() {
-        return imdbId;
-    }
-
     String name() {
         return name;
-    }
-
-    @Nullable String overview() {
-        return overview;
-    }
-
-    @Nullable String tagline() {
-        return tagline;
     }
 
     @Nullable LocalDate firstAirDate() {
@@ -201,38 +115,6 @@ class TvShow {
 
     @Nullable LocalDate lastAirDate() {
         return lastAirDate;
-    }
-
-    @Nullable String posterPath() {
-        return posterPath;
-    }
-
-    @Nullable String backdropPath() {
-        return backdropPath;
-    }
-
-    @Nullable String logoPath() {
-        return logoPath;
-    }
-
-    @Nullable Double popularity() {
-        return popularity;
-    }
-
-    @Nullable Double voteAverage() {
-        return voteAverage;
-    }
-
-    Instant createdAt() {
-        return createdAt;
-    }
-
-    Instant updatedAt() {
-        return updatedAt;
-    }
-
-    Set<Genre> genres() {
-        return genres;
     }
 
     List<Season> seasons() {

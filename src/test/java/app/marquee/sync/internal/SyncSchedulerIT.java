@@ -20,6 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -33,6 +34,7 @@ import app.marquee.support.FakeTmdb;
  * task runs, leaves its SyncState, shows in /api/stats, and ShedLock keeps working on existing lock rows.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext // its scheduler must not go on running beside the other tests' contexts
 class SyncSchedulerIT {
 
     @TempDir
@@ -41,9 +43,7 @@ class SyncSchedulerIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("marquee.data-dir", dataDir::toString);
-        registry.add("marquee.tmdb.base-url", tmdb::baseUrl);
-        registry.add("marquee.tmdb.requests-per-second", () -> "1000");
+        tmdb.register(registry, () -> dataDir);
         registry.add("marquee.sync.enabled", () -> "true");
         registry.add("marquee.sync.season-sync.period", () -> "10ms");
     }
