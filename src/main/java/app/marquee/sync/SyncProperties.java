@@ -1,6 +1,7 @@
 package app.marquee.sync;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,29 @@ public record SyncProperties(
         Task torrentFiles,
         Task trackerStats,
         Task sourceResync) {
+
+    /** The seven tasks of seed flow 4, in the order of their settings. */
+    public static final List<String> TASK_NAMES = List.of("list-refresh", "movie-sync", "season-sync",
+            "source-search", "torrent-files", "tracker-stats", "source-resync");
+
+    /**
+     * The settings of the task named {@code name}.
+     *
+     * @throws IllegalArgumentException for a name that is not one of {@link #TASK_NAMES}
+     */
+    public Task task(String name) {
+        return switch (name) {
+            case "list-refresh" -> listRefresh;
+            case "movie-sync" -> movieSync;
+            case "season-sync" -> seasonSync;
+            case "source-search" -> sourceSearch;
+            case "torrent-files" -> torrentFiles;
+            case "tracker-stats" -> trackerStats;
+            case "source-resync" -> sourceResync;
+            default -> throw new IllegalArgumentException("no background task is named '" + name + "'; known: "
+                    + TASK_NAMES);
+        };
+    }
 
     /** Tasks and periods left out of the configuration take the seed's defaults. */
     public SyncProperties {

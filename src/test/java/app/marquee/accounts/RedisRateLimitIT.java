@@ -51,19 +51,8 @@ class RedisRateLimitIT {
 
     /** Five concurrent login tries; how many were rate limited. */
     private static long burst(ApiClient client, Map<String, String> body) {
-        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            var answers = java.util.stream.IntStream.range(0, 5)
-                    .mapToObj(i -> pool.submit(() -> client.post("/api/auth/login", body, "X-Force-RateLimit", "true")
-                            .status()))
-                    .toList();
-            return answers.stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).filter(status -> status == 429).count();
-        }
+        return client.concurrently(5, c -> c.post("/api/auth/login", body, "X-Force-RateLimit", "true")).stream()
+                .filter(response -> response.status() == 429).count();
     }
 
     private static ConfigurableApplicationContext start(Path dataDir) {

@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -86,6 +87,29 @@ public final class ApiClient {
     /** The session this client last logged in to, or null. */
     public String sessionId() {
         return sessionId;
+    }
+
+    /**
+     * Sends the same request {@code times} times at once, for tests of limits that must not depend on how fast
+     * the machine answers one request after another.
+     */
+    public List<Response> concurrently(int times, java.util.function.Function<ApiClient, Response> request) {
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            List<java.util.concurrent.Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < times; i++) {
+                answers.add(pool.submit(() -> request.apply(this)));
+            }
+            List<Response> responses = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                responses.add(answer.get());
+            }
+            return responses;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The cookie jar, for tests of the cookies themselves. */

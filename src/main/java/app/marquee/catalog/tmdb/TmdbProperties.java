@@ -3,6 +3,7 @@ package app.marquee.catalog.tmdb;
 import java.net.URI;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
@@ -23,6 +24,8 @@ import app.marquee.platform.Secrets;
  * @param requestsPerSecond the client-side rate limit; TMDB allows about 40-50 per second
  * @param cacheTtl how long a TMDB response is reused from the response cache
  * @param timeout the longest a single call may take
+ * @param cacheKeyPrefix prefix of the response cache's Redis keys (several installations, or test runs,
+ *     can share one Redis)
  */
 @Validated
 @ConfigurationProperties(prefix = "marquee.tmdb", ignoreUnknownFields = false)
@@ -32,7 +35,8 @@ public record TmdbProperties(
         @Nullable String apiKey,
         @Positive @DefaultValue("40") int requestsPerSecond,
         @NotNull @DurationMin(seconds = 1) @DefaultValue("24h") Duration cacheTtl,
-        @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout) {
+        @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout,
+        @NotBlank @DefaultValue("marquee:tmdb:") String cacheKeyPrefix) {
 
     /** True when TMDB can be called at all. */
     public boolean hasCredentials() {
@@ -43,6 +47,6 @@ public record TmdbProperties(
     public String toString() {
         return "TmdbProperties[baseUrl=" + Secrets.redactUrl(baseUrl) + ", accessToken=" + Secrets.mask(accessToken)
                 + ", apiKey=" + Secrets.mask(apiKey) + ", requestsPerSecond=" + requestsPerSecond
-                + ", cacheTtl=" + cacheTtl + ", timeout=" + timeout + "]";
+                + ", cacheTtl=" + cacheTtl + ", timeout=" + timeout + ", cacheKeyPrefix=" + cacheKeyPrefix + "]";
     }
 }

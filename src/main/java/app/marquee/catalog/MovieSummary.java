@@ -1,0 +1,10 @@
+package app.marquee.catalog;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/** What other modules need to know of a stored movie: its ids, English title and release date. */
+public record MovieSummary(long id, int tmdbId, @Nullable String imdbId, String title,
+        @Nullable LocalDate releaseDate) {
+}

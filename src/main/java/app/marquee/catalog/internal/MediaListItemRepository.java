@@ -1,0 +1,6 @@
+package app.marquee.catalog.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface MediaListItemRepository extends JpaRepository<MediaListItem, Long> {
+}

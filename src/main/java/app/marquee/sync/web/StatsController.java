@@ -1,0 +1,85 @@
+package app.marquee.sync.web;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.distribution.ValueAtPercentile;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.marquee.platform.ServiceMetrics;
+import app.marquee.sync.internal.SyncState;
+import app.marquee.sync.internal.SyncStateRepository;
+
+/**
+ * {@code GET /api/stats} (API.md): calls to each outside service (from {@link ServiceMetrics}) and each
+ * background task's last run (from SyncState). {@code streams} and {@code disk} are filled once streaming
+ * exists; later features add fields, never rename.
+ */
+@RestController
+class StatsController {
+
+    private final MeterRegistry registry;
+    private final SyncStateRepository states;
+
+    StatsController(MeterRegistry registry, SyncStateRepository states) {
+        this.registry = registry;
+        this.states = states;
+    }
+
+    record Latency(double p50, double p95) {
+    }
+
+    record ServiceStats(long requests, long errors, Latency latencyMs) {
+    }
+
+    record TaskStats(@Nullable Instant lastRun, @Nullable String outcome, @Nullable Long durationMs,
+            @Nullable Instant nextRun) {
+    }
+
+    record Disk(long usedBytes, long quotaBytes) {
+    }
+
+    record Stats(Map<String, ServiceStats> services, Map<String, TaskStats> tasks, List<Object> streams, Disk disk) {
+    }
+
+    @GetMapping("/api/stats")
+    @Transactional(readOnly = true)
+    public Stats stats() {
+        Map<String, ServiceStats> services = new TreeMap<>();
+        for (Timer timer : registry.find(ServiceMetrics.REQUESTS).timers()) {
+            String service = timer.getId().getTag(ServiceMetrics.SERVICE_TAG);
+            if (service == null) {
+                continue;
+            }
+            Counter errors = registry.find(ServiceMetrics.ERRORS).tag(ServiceMetrics.SERVICE_TAG, service).counter();
+            double p50 = 0;
+            double p95 = 0;
+            for (ValueAtPercentile value : timer.takeSnapshot().percentileValues()) {
+                if (value.percentile() == 0.5) {
+                    p50 = value.value(TimeUnit.MILLISECONDS);
+                } else if (value.percentile() == 0.95) {
+                    p95 = value.value(TimeUnit.MILLISECONDS);
+                }
+            }
+            services.put(service, new ServiceStats(timer.count(), errors == null ? 0 : (long) errors.count(),
+                    new Latency(p50, p95)));
+        }
+        Map<String, TaskStats> tasks = new LinkedHashMap<>();
+        for (SyncState state : states.findAllByOrderByTaskAsc()) {
+            tasks.put(state.task(), new TaskStats(state.lastRunAt(), state.outcome(), state.durationMs(),
+                    state.nextRunAt()));
+        }
+        return new Stats(services, tasks, List.of(), new Disk(0, 0));
+    }
+}

@@ -1,0 +1,127 @@
+package app.marquee.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import tools.jackson.databind.JsonNode;
+
+import app.marquee.support.ApiClient;
+import app.marquee.support.FakeTmdb;
+import app.marquee.sync.SyncTask;
+
+/** Shows with their seasons and episodes, and lists filled by the list refresh task, from the recordings. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShowsAndListsIT {
+
+    @TempDir
+    static Path dataDir;
+    static FakeTmdb tmdb = FakeTmdb.start();
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        tmdb.register(registry, () -> dataDir);
+        registry.add("marquee.sync.enabled", () -> "false");
+    }
+
+    @AfterAll
+    static void stopTmdb() {
+        tmdb.close();
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    List<SyncTask> tasks;
+
+    ApiClient api;
+
+    @BeforeEach
+    void reset() {
+        api = new ApiClient(port);
+        tmdb.reset();
+    }
+
+    @Test
+    void aShowListsItsSeasonsAndASeasonItsRecordedEpisodes() {
+        ApiClient.Response show = api.get("/api/shows/1220");
+        assertThat(show.status()).isEqualTo(200);
+        JsonNode body = show.json();
+        assertThat(body.path("type").asString()).isEqualTo("show");
+        assertThat(body.path("title").asString()).isEqualTo("Random Leopard");
+        assertThat(body.path("imdbId").asString()).isEqualTo("tt0924651");
+        assertThat(body.path("genres").values()).extracting(JsonNode::asString).containsExactlyInAnyOrder("Comedy", "Talk");
+        assertThat(body.path("seasons").values()).extracting(s -> s.path("seasonNumber").asInt())
+                .containsExactly(0, 1, 2, 3, 4, 5);
+        assertThat(tmdb.calls()).isEqualTo(1);
+
+        ApiClient.Response season = api.get("/api/shows/1220/seasons/2");
+        assertThat(season.status()).isEqualTo(200);
+        JsonNode episodes = season.json().path("episodes");
+        assertThat(episodes.size()).isEqualTo(13);
+        assertThat(episodes.get(0).path("episodeNumber").asInt()).isEqualTo(1);
+        assertThat(episodes.get(0).path("title").asString()).isEqualTo("Unable Whitefish");
+        assertThat(tmdb.calls("/3/tv/1220/season/2")).isEqualTo(1);
+
+        assertThat(api.get("/api/shows/1220/seasons/2").json().path("episodes").size()).isEqualTo(13);
+        assertThat(tmdb.calls("/3/tv/1220/season/2")).as("episodes are stored").isEqualTo(1);
+
+        JsonNode seasons = api.get("/api/shows/1220/seasons").json();
+        assertThat(seasons.size()).isEqualTo(6);
+        assertThat(seasons.get(2).path("episodes").size()).isEqualTo(13);
+        assertThat(tmdb.calls()).isEqualTo(2);
+    }
+
+    @Test
+    void unknownShowsAndSeasonsAre404AndBadNumbers400() {
+        assertThat(api.get("/api/shows/999999999").json().path("error").asString()).isEqualTo("Show not found");
+        assertThat(api.get("/api/shows/999999999/seasons").status()).isEqualTo(404);
+        assertThat(api.get("/api/shows/14981/seasons/77").status()).isEqualTo(404);
+        assertThat(api.get("/api/shows/14981/seasons/-1").status()).isEqualTo(400);
+        assertThat(api.get("/api/shows/x/seasons").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theListRefreshFillsListsThatAreThenServedWithoutTmdb() {
+        SyncTask refresh = tasks.stream().filter(t -> t.name().equals("list-refresh")).findFirst().orElseThrow();
+        SyncTask.Result result = refresh.run(null);
+        assertThat(result.worked()).isTrue();
+        assertThat(tmdb.calls("/3/discover/movie")).isEqualTo(3);
+
+        JsonNode lists = api.get("/api/lists").json();
+        assertThat(lists.values()).extracting(l -> l.path("slug").asString())
+                .contains("popular-movies", "top-rated-movies", "popular-shows");
+        assertThat(lists.get(0).path("url").asString()).isEqualTo("/list/" + lists.get(0).path("slug").asString());
+
+        tmdb.reset();
+        JsonNode popular = api.get("/api/list/popular-movies").json();
+        assertThat(popular.path("list").path("slug").asString()).isEqualTo("popular-movies");
+        assertThat(popular.path("total").asInt()).isEqualTo(popular.path("results").size()).isGreaterThan(30);
+        JsonNode first = popular.path("results").get(0);
+        assertThat(first.path("_type").asString()).isEqualTo("movie");
+        assertThat(first.path("poster").asString()).startsWith("https://image.tmdb.org/t/p/");
+        assertThat(first.path("genres").size()).isPositive();
+
+        JsonNode shows = api.get("/api/list/popular-shows").json();
+        assertThat(shows.path("results").get(0).path("_type").asString()).isEqualTo("tvshow");
+        assertThat(shows.path("results").get(0).path("name").asString()).isNotBlank();
+        assertThat(tmdb.calls()).as("lists are served from the database").isZero();
+
+        JsonNode spanish = api.get("/api/list/popular-movies?lang=es").json();
+        assertThat(spanish.path("results").get(0).path("genres").values()).extracting(JsonNode::asString)
+                .isNotEqualTo(first.path("genres").values().stream().map(JsonNode::asString).toList());
+
+        assertThat(api.get("/api/list/no-such-list").json().path("error").asString()).isEqualTo("List not found");
+    }
+}
