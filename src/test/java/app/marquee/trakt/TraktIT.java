@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -26,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import app.marquee.support.ApiClient;
 import app.marquee.support.ApiClient.Response;
+import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTrakt;
 import app.marquee.support.MutableClock;
 import app.marquee.trakt.internal.TraktOutbox;
@@ -39,6 +41,7 @@ class TraktIT {
     static Path dataDir;
 
     static final FakeTrakt trakt;
+    static final FakeTmdb tmdb = FakeTmdb.start();
 
     static {
         try {
@@ -50,7 +53,7 @@ class TraktIT {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        registry.add("marquee.data-dir", dataDir::toString);
+        tmdb.register(registry, () -> dataDir);
         registry.add("marquee.trakt.base-url", trakt::baseUrl);
         registry.add("marquee.trakt.client-id", () -> FakeTrakt.CLIENT_ID);
         registry.add("marquee.trakt.client-secret", () -> FakeTrakt.CLIENT_SECRET);
@@ -59,6 +62,7 @@ class TraktIT {
     @AfterAll
     static void stopFake() {
         trakt.close();
+        tmdb.close();
     }
 
     @TestConfiguration
@@ -233,6 +237,94 @@ class TraktIT {
                     Map.of("traktSlug", "a-slug", "userEmail", "nobody@example.com")).status()).isEqualTo(404);
             assertThat(admin.post("/api/trakt/admin/associate",
                     Map.of("traktSlug", "bad slug!", "userEmail", member.email())).status()).isEqualTo(400);
+        }
+    }
+
+    @Nested
+    class Progress {
+
+        @Test
+        void progressRoundTripsPerUserAndNobodyReadsAnothersProgress() {
+            Member ana = member();
+            Member bob = member();
+            assertThat(ana.client().post("/api/progress", Map.of("type", "movie", "progress", 0.42, "status", "watching",
+                    "movieId", 105)).status()).isEqualTo(204);
+            assertThat(ana.client().post("/api/progress", Map.of("type", "episode", "progress", 0.1, "status", "paused",
+                    "showId", 1220, "season", 2, "episode", 3)).status()).isEqualTo(204);
+            assertThat(ana.client().post("/api/progress", Map.of("type", "movie", "progress", 0.5, "status", "paused",
+                    "movieId", 105)).status()).as("a second report updates the first").isEqualTo(204);
+
+            Response mine = ana.client().get("/api/progress");
+            assertThat(mine.status()).isEqualTo(200);
+            var entries = mine.json().path("progress");
+            assertThat(entries.size()).isEqualTo(2);
+            var movie = entries.get(0).path("type").asString().equals("movie") ? entries.get(0) : entries.get(1);
+            var episode = entries.get(0).path("type").asString().equals("episode") ? entries.get(0) : entries.get(1);
+            assertThat(movie.path("movieId").asInt()).isEqualTo(105);
+            assertThat(movie.path("progress").asDouble()).isEqualTo(0.5);
+            assertThat(movie.path("status").asString()).isEqualTo("paused");
+            assertThat(movie.has("showId")).isFalse();
+            assertThat(episode.path("showId").asInt()).isEqualTo(1220);
+            assertThat(episode.path("season").asInt()).isEqualTo(2);
+            assertThat(episode.path("episode").asInt()).isEqualTo(3);
+            assertThat(episode.path("updatedAt").asString()).isNotBlank();
+
+            assertThat(bob.client().get("/api/progress").json().path("progress").size()).isZero();
+            assertThat(ApiClient.anonymous(port).get("/api/progress").status()).isEqualTo(401);
+        }
+
+        @Test
+        void badReportsAre400AndUnknownTitles404AndNothingIsStored() {
+            Member member = member();
+            ApiClient client = member.client();
+            assertThat(client.post("/api/progress", Map.of("type", "movie", "progress", 1.5, "status", "watching",
+                    "movieId", 105)).status()).isEqualTo(400);
+            assertThat(client.post("/api/progress", Map.of("type", "movie", "progress", 0.5, "status", "rewinding",
+                    "movieId", 105)).status()).isEqualTo(400);
+            assertThat(client.post("/api/progress", Map.of("type", "song", "progress", 0.5, "status", "paused",
+                    "movieId", 105)).status()).isEqualTo(400);
+            assertThat(client.post("/api/progress", Map.of("type", "episode", "progress", 0.5, "status", "paused",
+                    "showId", 1220)).status()).isEqualTo(400);
+            assertThat(client.post("/api/progress", Map.of("type", "movie", "progress", 0.5, "status", "paused",
+                    "movieId", -3)).status()).isEqualTo(400);
+            assertThat(client.post("/api/progress", "{\"type\":\"movie\",\"progress\":\"half\"}").status())
+                    .isEqualTo(400);
+            Response unknown = client.post("/api/progress", Map.of("type", "movie", "progress", 0.5, "status", "paused",
+                    "movieId", 999_999_999));
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().path("error").asString()).isEqualTo("Movie not found");
+            assertThat(client.post("/api/progress", Map.of("type", "episode", "progress", 0.5, "status", "paused",
+                    "showId", 1220, "season", 2, "episode", 999)).json().path("error").asString())
+                    .isEqualTo("Episode not found");
+            assertThat(client.get("/api/progress").json().path("progress").size()).isZero();
+        }
+
+        @Test
+        void aLinkedUsersProgressIsScrobbledAndAFinishedMovieGoesToHistory() {
+            Member member = member();
+            String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
+            trakt.script(code, 200);
+            trakt.approveAs(code, "progress-" + System.nanoTime(), "Progress");
+            assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
+
+            int before = trakt.writes().size();
+            member.client().post("/api/progress", Map.of("type", "movie", "progress", 0.05, "status", "watching",
+                    "movieId", 105));
+            member.client().post("/api/progress", Map.of("type", "movie", "progress", 0.95, "status", "completed",
+                    "movieId", 105));
+            member.client().post("/api/progress", Map.of("type", "episode", "progress", 0.3, "status", "paused",
+                    "showId", 1220, "season", 2, "episode", 3));
+            outbox.deliverDue();
+
+            List<String> sent = trakt.writes().subList(before, trakt.writes().size());
+            assertThat(sent).anySatisfy(w -> assertThat(w).startsWith("/scrobble/start ").contains("\"tmdb\":105")
+                    .contains("\"progress\":5.0"));
+            assertThat(sent).anySatisfy(w -> assertThat(w).startsWith("/scrobble/stop ").contains("\"progress\":95.0"));
+            assertThat(sent).anySatisfy(w -> assertThat(w).startsWith("/sync/history ").contains("\"movies\"")
+                    .contains("watched_at"));
+            assertThat(sent).anySatisfy(w -> assertThat(w).startsWith("/scrobble/pause ").contains("\"tmdb\":1220")
+                    .contains("\"season\":2").contains("\"number\":3"));
+            assertThat(sent).hasSize(4);
         }
     }
 
