@@ -1,0 +1,524 @@
+package app.marquee.torrent.libtorrent;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import org.libtorrent4j.SessionManager;
+import org.libtorrent4j.SessionParams;
+import org.libtorrent4j.TorrentFlags;
+import org.libtorrent4j.TorrentHandle;
+import org.libtorrent4j.TorrentInfo;
+import org.libtorrent4j.Vectors;
+import org.libtorrent4j.swig.add_torrent_params;
+import org.libtorrent4j.swig.error_code;
+import org.libtorrent4j.swig.libtorrent;
+import org.libtorrent4j.swig.session_handle;
+import org.libtorrent4j.swig.string_vector;
+import org.libtorrent4j.swig.torrent_handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
+
+import app.marquee.platform.DataDirectory;
+import app.marquee.torrent.ActiveTorrent;
+import app.marquee.torrent.InfoHash;
+import app.marquee.torrent.InterfaceBinding;
+import app.marquee.torrent.InvalidTorrentException;
+import app.marquee.torrent.PiecePrioritizer;
+import app.marquee.torrent.TorrentEngine;
+import app.marquee.torrent.TorrentEngineException;
+import app.marquee.torrent.TorrentEvent;
+import app.marquee.torrent.TorrentMetadata;
+import app.marquee.torrent.TorrentProperties;
+
+/**
+ * The {@link TorrentEngine} on one libtorrent session (libtorrent4j's {@link SessionManager}).
+ *
+ * <p>Start: lazily on first use, so a server that streams nothing never loads the native library; at application
+ * start-up only when resume data exists, so interrupted downloads continue by themselves. Stop: the session is
+ * paused, every torrent's resume data saved (waited for, up to {@link #SHUTDOWN_SAVE_TIMEOUT}), then the session
+ * is destroyed. Data: the native library under {@code <data-dir>/native/}, resume data under
+ * {@code <data-dir>/torrents/resume/}, metadata fetches under {@code <data-dir>/torrents/metadata/}. Disk I/O is
+ * POSIX (pread/pwrite): libtorrent's default mmap storage replaces the JVM's SIGSEGV handler and kills it at
+ * random, and with POSIX I/O a piece's bytes are on disk when it is reported finished (notes/engine.md §3).
+ */
+public final class TorrentSession implements TorrentEngine, SmartLifecycle, AutoCloseable {
+
+    static final Duration SHUTDOWN_SAVE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger log = LoggerFactory.getLogger(TorrentSession.class);
+
+    private final TorrentProperties properties;
+    private final Path nativeDirectory;
+    private final Path metadataDirectory;
+    private final ResumeDataStore resumeData;
+    private final PiecePrioritizer prioritizer;
+    private final EventRelay events;
+    private final ScheduledExecutorService resumeTimer;
+    private final Map<InfoHash, LibtorrentTorrent> torrents = new ConcurrentHashMap<>();
+    private final Map<InfoHash, MetadataFetch> fetches = new ConcurrentHashMap<>();
+    private final Map<InfoHash, Removal> removals = new ConcurrentHashMap<>();
+    private final Map<InfoHash, CompletableFuture<Void>> resumeSaves = new ConcurrentHashMap<>();
+    private final Object lock = new Object();
+    private volatile @Nullable SessionManager session;
+    private volatile InterfaceBinding binding;
+    private volatile boolean pauseRequested;
+    private volatile boolean lifecycleRunning;
+    private volatile boolean closed;
+
+    public TorrentSession(TorrentProperties properties, DataDirectory dataDirectory, PiecePrioritizer prioritizer,
+            ApplicationEventPublisher publisher) {
+        this.properties = properties;
+        this.nativeDirectory = dataDirectory.resolve("native");
+        this.metadataDirectory = dataDirectory.resolve("torrents/metadata");
+        this.resumeData = new ResumeDataStore(dataDirectory.resolve("torrents/resume"));
+        this.prioritizer = prioritizer;
+        this.events = new EventRelay(publisher);
+        this.binding = properties.binding();
+        this.resumeTimer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon().name("torrent-resume-save").factory());
+    }
+
+    /** libtorrent's version; loads the native library (not the session) if needed. */
+    public String libtorrentVersion() {
+        return NativeLibraryLoader.load(nativeDirectory);
+    }
+
+    private SessionManager session() {
+        SessionManager current = session;
+        if (current != null) {
+            return current;
+        }
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("the torrent engine is stopped");
+            }
+            if (session == null) {
+                session = startSession();
+            }
+            return session;
+        }
+    }
+
+    private SessionManager startSession() {
+        long begin = System.nanoTime();
+        NativeLibraryLoader.load(nativeDirectory);
+        SessionParams params = new SessionParams(SessionSettings.of(properties, binding));
+        params.setPosixDiskIO();
+        SessionManager manager = new SessionManager(false);
+        manager.addListener(new SessionAlerts(this));
+        manager.start(params);
+        if (pauseRequested) {
+            manager.pause();
+        }
+        session = manager;
+        resumeAll(manager);
+        long period = properties.resumeSaveInterval().toMillis();
+        resumeTimer.scheduleWithFixedDelay(this::saveChangedResumeData, period, period, TimeUnit.MILLISECONDS);
+        log.info("torrent session started in {} ms ({} torrents resumed, binding {})",
+                (System.nanoTime() - begin) / 1_000_000, torrents.size(), binding);
+        return manager;
+    }
+
+    @Override
+    public ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory) {
+        SessionManager manager = session();
+        synchronized (lock) {
+            LibtorrentTorrent existing = adoptOrFind(metadata.infoHash(), saveDirectory);
+            if (existing != null) {
+                return existing;
+            }
+            TorrentInfo info;
+            try {
+                info = new TorrentInfo(metadata.torrentFile());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidTorrentException("libtorrent refused " + metadata + ": " + e.getMessage(), e);
+            }
+            add_torrent_params params = new add_torrent_params();
+            params.set_ti(info.swig());
+            if (!trackers.isEmpty()) {
+                string_vector urls = new string_vector();
+                metadata.trackers().forEach(urls::add);
+                trackers.forEach(urls::add);
+                params.setTrackers(urls);
+            }
+            LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory);
+            torrent.onMetadata(metadata);
+            return torrent;
+        }
+    }
+
+    @Override
+    public ActiveTorrent addMagnet(String magnetUri, Path saveDirectory) {
+        SessionManager manager = session();
+        add_torrent_params params = parseMagnet(magnetUri);
+        synchronized (lock) {
+            InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
+            LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory);
+            return existing != null ? existing : addToSession(manager, params, saveDirectory);
+        }
+    }
+
+    private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, Path saveDirectory) {
+        createDirectory(saveDirectory);
+        params.setSave_path(saveDirectory.toAbsolutePath().toString());
+        params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties));
+        error_code error = new error_code();
+        torrent_handle handle = manager.swig().add_torrent(params, error);
+        if (error.value() != 0 || handle == null || !handle.is_valid()) {
+            throw new TorrentEngineException("libtorrent could not add the torrent: " + error.message());
+        }
+        LibtorrentTorrent torrent = new LibtorrentTorrent(NativeTorrents.infoHash(handle), new TorrentHandle(handle),
+                saveDirectory, prioritizer, this::isPaused);
+        torrents.put(torrent.infoHash(), torrent);
+        return torrent;
+    }
+
+    /** The torrent if already added; a running metadata fetch of it becomes the download. Holds {@link #lock}. */
+    private @Nullable LibtorrentTorrent adoptOrFind(InfoHash infoHash, Path saveDirectory) {
+        LibtorrentTorrent existing = torrents.get(infoHash);
+        if (existing != null) {
+            return existing;
+        }
+        MetadataFetch fetch = fetches.get(infoHash);
+        if (fetch == null || !fetch.adopt()) {
+            return null;
+        }
+        createDirectory(saveDirectory);
+        TorrentHandle handle = new TorrentHandle(fetch.handle());
+        handle.unsetFlags(TorrentFlags.UPLOAD_MODE);
+        handle.moveStorage(saveDirectory.toAbsolutePath().toString());
+        LibtorrentTorrent torrent = new LibtorrentTorrent(infoHash, handle, saveDirectory, prioritizer, this::isPaused);
+        fetch.future().thenAccept(torrent::onMetadata);
+        torrents.put(infoHash, torrent);
+        return torrent;
+    }
+
+    @Override
+    public CompletableFuture<TorrentMetadata> fetchMetadata(String magnetUri, Duration timeout) {
+        SessionManager manager = session();
+        add_torrent_params params = parseMagnet(magnetUri);
+        InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
+        synchronized (lock) {
+            LibtorrentTorrent existing = torrents.get(infoHash);
+            if (existing != null) {
+                return existing.whenMetadata().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            MetadataFetch running = fetches.get(infoHash);
+            if (running != null) {
+                return running.future().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+            Path directory = metadataDirectory.resolve(infoHash.hex());
+            createDirectory(directory);
+            params.setSave_path(directory.toString());
+            // upload mode: peers are asked for the info dictionary (BEP 9), never for file data
+            params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties).or_(TorrentFlags.UPLOAD_MODE));
+            error_code error = new error_code();
+            torrent_handle handle = manager.swig().add_torrent(params, error);
+            if (error.value() != 0 || handle == null || !handle.is_valid()) {
+                return CompletableFuture.failedFuture(
+                        new TorrentEngineException("libtorrent could not fetch " + infoHash + ": " + error.message()));
+            }
+            MetadataFetch fetch = new MetadataFetch(infoHash, handle, NativeTorrents.trackers(params.getTrackers()),
+                    directory);
+            fetches.put(infoHash, fetch);
+            fetch.future().whenComplete((metadata, failure) -> finishFetch(fetch));
+            return fetch.future().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
+                    .whenComplete((metadata, failure) -> {
+                        if (failure instanceof TimeoutException) {
+                            fetch.future().completeExceptionally(failure);
+                        }
+                    });
+        }
+    }
+
+    private void finishFetch(MetadataFetch fetch) {
+        synchronized (lock) {
+            fetches.remove(fetch.infoHash(), fetch);
+            SessionManager manager = session;
+            if (fetch.adopted() || manager == null) {
+                return;
+            }
+            manager.swig().remove_torrent(fetch.handle(), session_handle.delete_files);
+        }
+        deleteQuietly(fetch.directory());
+    }
+
+    @Override
+    public Optional<ActiveTorrent> find(InfoHash infoHash) {
+        return Optional.ofNullable(torrents.get(infoHash));
+    }
+
+    @Override
+    public Collection<ActiveTorrent> torrents() {
+        return List.copyOf(torrents.values());
+    }
+
+    @Override
+    public CompletableFuture<Void> remove(InfoHash infoHash, boolean deleteFiles) {
+        synchronized (lock) {
+            LibtorrentTorrent torrent = torrents.remove(infoHash);
+            SessionManager manager = session;
+            if (torrent == null || manager == null) {
+                return CompletableFuture.completedFuture(null);
+            }
+            Removal removal = new Removal(deleteFiles, new CompletableFuture<>());
+            removals.put(infoHash, removal);
+            torrent.onRemoved();
+            if (deleteFiles) {
+                manager.swig().remove_torrent(torrent.handle().swig(), session_handle.delete_files);
+            } else {
+                manager.swig().remove_torrent(torrent.handle().swig());
+            }
+            resumeData.delete(infoHash);
+            return removal.future().copy();
+        }
+    }
+
+    @Override
+    public void pause() {
+        pauseRequested = true;
+        SessionManager manager = session;
+        if (manager != null) {
+            manager.pause();
+        }
+    }
+
+    @Override
+    public void resume() {
+        pauseRequested = false;
+        SessionManager manager = session;
+        if (manager != null) {
+            manager.resume();
+        }
+    }
+
+    @Override
+    public boolean isPaused() {
+        SessionManager manager = session;
+        return manager == null ? pauseRequested : manager.isPaused();
+    }
+
+    @Override
+    public void bind(InterfaceBinding newBinding) {
+        synchronized (lock) {
+            binding = newBinding;
+            SessionManager manager = session;
+            if (manager != null) {
+                manager.applySettings(SessionSettings.of(properties, newBinding));
+                manager.reopenNetworkSockets();
+            }
+        }
+        log.info("torrent session bound to {}", newBinding.isBound() ? newBinding.device() : "all interfaces");
+    }
+
+    @Override
+    public InterfaceBinding binding() {
+        return binding;
+    }
+
+    @Override
+    public Optional<Integer> listenPort() {
+        SessionManager manager = session;
+        if (manager == null || !manager.swig().is_listening()) {
+            return Optional.empty();
+        }
+        return Optional.of(manager.swig().listen_port());
+    }
+
+    // ---- resume data
+
+    private void resumeAll(SessionManager manager) {
+        for (Map.Entry<InfoHash, byte[]> entry : resumeData.readAll().entrySet()) {
+            InfoHash infoHash = entry.getKey();
+            error_code error = new error_code();
+            add_torrent_params params = libtorrent.read_resume_data_ex(Vectors.bytes2byte_vector(entry.getValue()),
+                    error);
+            if (error.value() != 0) {
+                log.warn("resume data of {} is unreadable ({}); moved aside", infoHash, error.message());
+                resumeData.reject(infoHash);
+                continue;
+            }
+            try {
+                LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()));
+                TorrentMetadata metadata = NativeTorrents.metadata(torrent.handle().swig(),
+                        NativeTorrents.trackers(params.getTrackers()));
+                if (metadata != null) {
+                    torrent.onMetadata(metadata);
+                    // resume data brings back the piece priorities of its last stream windows: line them up
+                    // with the file selection again
+                    torrent.handle().prioritizeFiles(torrent.handle().filePriorities());
+                }
+            } catch (RuntimeException e) {
+                log.warn("cannot resume torrent {}: {}", infoHash, e.getMessage());
+            }
+        }
+    }
+
+    private void saveChangedResumeData() {
+        try {
+            for (LibtorrentTorrent torrent : torrents.values()) {
+                if (torrent.handle().isValid() && torrent.handle().needSaveResumeData()) {
+                    torrent.handle().saveResumeData(TorrentHandle.SAVE_INFO_DICT);
+                }
+            }
+        } catch (RuntimeException e) {
+            // a timer task that throws is never run again
+            log.warn("periodic resume data save failed: {}", e.getMessage(), e);
+        }
+    }
+
+    /** Asks for every torrent's resume data and waits until it is written, or the timeout passes. */
+    void saveAllResumeData(Duration timeout) {
+        List<CompletableFuture<Void>> saves = torrents.values().stream()
+                .filter(torrent -> torrent.handle().isValid())
+                .map(torrent -> {
+                    CompletableFuture<Void> saved = resumeSaves.computeIfAbsent(torrent.infoHash(),
+                            hash -> new CompletableFuture<>());
+                    torrent.handle().saveResumeData(TorrentHandle.SAVE_INFO_DICT);
+                    return saved;
+                })
+                .toList();
+        try {
+            CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            log.warn("not all resume data saved within {}: {}", timeout, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- called by SessionAlerts on libtorrent's alert thread
+
+    @Nullable LibtorrentTorrent torrent(InfoHash infoHash) {
+        return torrents.get(infoHash);
+    }
+
+    @Nullable MetadataFetch fetch(InfoHash infoHash) {
+        return fetches.get(infoHash);
+    }
+
+    void resumeDataSaved(InfoHash infoHash, byte @Nullable [] data) {
+        if (data != null && torrents.containsKey(infoHash)) {
+            resumeData.write(infoHash, data);
+        }
+        CompletableFuture<Void> waiting = resumeSaves.remove(infoHash);
+        if (waiting != null) {
+            waiting.complete(null);
+        }
+    }
+
+    void removed(InfoHash infoHash, boolean filesGone, @Nullable String failure) {
+        Removal removal = removals.get(infoHash);
+        if (removal == null || (removal.deleteFiles() && !filesGone && failure == null)) {
+            return;
+        }
+        removals.remove(infoHash);
+        if (failure != null) {
+            removal.future().completeExceptionally(new TorrentEngineException(
+                    "torrent " + infoHash + " removed, but its files were not deleted: " + failure));
+        } else {
+            removal.future().complete(null);
+        }
+    }
+
+    void publish(TorrentEvent event) {
+        events.publish(event);
+    }
+
+    // ---- lifecycle
+
+    @Override
+    public void start() {
+        lifecycleRunning = true;
+        if (!resumeData.isEmpty()) {
+            session();
+        }
+    }
+
+    @Override
+    public void stop() {
+        close();
+        lifecycleRunning = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return lifecycleRunning;
+    }
+
+    /** After the web server (whose phase is higher), so open streams end before the engine stops. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 4096;
+    }
+
+    @Override
+    public void close() {
+        SessionManager manager;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            manager = session;
+        }
+        resumeTimer.shutdownNow();
+        if (manager != null) {
+            manager.pause();
+            saveAllResumeData(SHUTDOWN_SAVE_TIMEOUT);
+            manager.stop();
+            session = null;
+            log.info("torrent session stopped; resume data of {} torrents saved", torrents.size());
+        }
+        events.close();
+    }
+
+    private static void createDirectory(Path directory) {
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + directory, e);
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.debug("cannot clean {}: {}", directory, e.getMessage());
+        }
+    }
+
+    private static add_torrent_params parseMagnet(String magnetUri) {
+        if (!magnetUri.startsWith("magnet:?")) {
+            throw new InvalidTorrentException("not a magnet URI: '" + magnetUri + "'");
+        }
+        error_code error = new error_code();
+        add_torrent_params params = libtorrent.parse_magnet_uri(magnetUri, error);
+        if (error.value() != 0) {
+            throw new InvalidTorrentException("malformed magnet: " + error.message());
+        }
+        return params;
+    }
+
+    private record Removal(boolean deleteFiles, CompletableFuture<Void> future) {
+    }
+}
