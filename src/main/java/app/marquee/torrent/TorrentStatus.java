@@ -13,6 +13,8 @@ package app.marquee.torrent;
  * @param pieceCount pieces of the torrent; 0 until the metadata is known
  * @param bytesDone bytes of the wanted files present
  * @param bytesWanted bytes of the wanted files
+ * @param bytesDownloaded payload bytes received since the torrent was added to this session (pieces that came
+ *     from resume data or a check are not counted)
  * @param error libtorrent's error for the torrent, empty when none
  */
 public record TorrentStatus(
@@ -26,6 +28,7 @@ public record TorrentStatus(
         int pieceCount,
         long bytesDone,
         long bytesWanted,
+        long bytesDownloaded,
         String error) {
 
     /** What a torrent is doing. */

@@ -210,9 +210,10 @@ final class LibtorrentTorrent implements ActiveTorrent {
         metadata.complete(received);
     }
 
-    void onRemoved() {
+    /** The torrent left the session (removed, or the engine stopped): pending waits fail, later calls throw. */
+    void onRemoved(String why) {
         removed = true;
-        IllegalStateException gone = new IllegalStateException("torrent " + infoHash + " was removed");
+        IllegalStateException gone = new IllegalStateException("torrent " + infoHash + " " + why);
         List<RangeWaiter> pending;
         synchronized (waiters) {
             pending = List.copyOf(waiters);
@@ -233,7 +234,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
 
     private void checkPresent() {
         if (removed) {
-            throw new IllegalStateException("torrent " + infoHash + " was removed");
+            throw new IllegalStateException("torrent " + infoHash + " was removed, or the engine stopped");
         }
     }
 

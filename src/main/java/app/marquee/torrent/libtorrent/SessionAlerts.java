@@ -10,6 +10,7 @@ import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.alerts.Alert;
 import org.libtorrent4j.alerts.AlertType;
 import org.libtorrent4j.alerts.FileErrorAlert;
+import org.libtorrent4j.alerts.ListenSucceededAlert;
 import org.libtorrent4j.alerts.MetadataFailedAlert;
 import org.libtorrent4j.alerts.PieceFinishedAlert;
 import org.libtorrent4j.alerts.SaveResumeDataAlert;
@@ -38,7 +39,8 @@ final class SessionAlerts implements AlertListener {
         AlertType.METADATA_RECEIVED.swig(), AlertType.METADATA_FAILED.swig(), AlertType.PIECE_FINISHED.swig(),
         AlertType.TORRENT_FINISHED.swig(), AlertType.TORRENT_CHECKED.swig(), AlertType.TORRENT_ERROR.swig(),
         AlertType.FILE_ERROR.swig(), AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
-        AlertType.TORRENT_REMOVED.swig(), AlertType.TORRENT_DELETED.swig(), AlertType.TORRENT_DELETE_FAILED.swig()};
+        AlertType.TORRENT_REMOVED.swig(), AlertType.TORRENT_DELETED.swig(), AlertType.TORRENT_DELETE_FAILED.swig(),
+        AlertType.LISTEN_SUCCEEDED.swig()};
 
     private final TorrentSession session;
 
@@ -71,6 +73,7 @@ final class SessionAlerts implements AlertListener {
                 session.removed(InfoHash.of(failed.getInfoHashes().getBest().toHex()), false,
                         failed.getError().getMessage());
             case TorrentAlert<?> torrentAlert -> onTorrentAlert(torrentAlert);
+            case ListenSucceededAlert listening -> session.listening();
             default -> {
             }
         }

@@ -19,7 +19,7 @@ final class StatusMapping {
                 status.downloadPayloadRate(), status.uploadPayloadRate(),
                 status.numPeers(), status.numSeeds(), status.numPieces(),
                 status.hasMetadata() ? status.pieces().size() : 0,
-                status.totalWantedDone(), wanted, error);
+                status.totalWantedDone(), wanted, status.totalPayloadDownload(), error);
     }
 
     private static TorrentStatus.State state(org.libtorrent4j.TorrentStatus status, boolean sessionPaused,

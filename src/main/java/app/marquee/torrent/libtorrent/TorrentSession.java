@@ -280,7 +280,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             }
             Removal removal = new Removal(deleteFiles, new CompletableFuture<>());
             removals.put(infoHash, removal);
-            torrent.onRemoved();
+            torrent.onRemoved("was removed");
             if (deleteFiles) {
                 manager.swig().remove_torrent(torrent.handle().swig(), session_handle.delete_files);
             } else {
@@ -439,6 +439,19 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         }
     }
 
+    /**
+     * A listen socket opened (start-up, or a new binding): announce every torrent again at once, since
+     * announces go out per listen socket, and one that failed while unbound would otherwise wait out its
+     * retry back-off (tens of seconds to minutes).
+     */
+    void listening() {
+        for (LibtorrentTorrent torrent : torrents.values()) {
+            if (torrent.handle().isValid()) {
+                torrent.handle().forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
+            }
+        }
+    }
+
     void publish(TorrentEvent event) {
         events.publish(event);
     }
@@ -486,6 +499,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             saveAllResumeData(SHUTDOWN_SAVE_TIMEOUT);
             manager.stop();
             session = null;
+            torrents.values().forEach(torrent -> torrent.onRemoved("is gone: the engine stopped"));
             log.info("torrent session stopped; resume data of {} torrents saved", torrents.size());
         }
         events.close();

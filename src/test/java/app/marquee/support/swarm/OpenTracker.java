@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class OpenTracker implements AutoCloseable {
 
     private static final Pattern COMPLETE = Pattern.compile("8:completei(\\d+)e");
+    private static final Pattern INCOMPLETE = Pattern.compile("10:incompletei(\\d+)e");
 
     private final int port;
     private final Path directory;
@@ -98,6 +99,16 @@ public final class OpenTracker implements AutoCloseable {
             return -1;
         }
         Matcher matcher = COMPLETE.matcher(body);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+    }
+
+    /** Leechers the tracker knows for the info-hash, by HTTP scrape; -1 when it does not answer. */
+    public int leechers(String infoHashHex) {
+        String body = get("/scrape?info_hash=" + urlEncoded(infoHashHex));
+        if (body.isEmpty()) {
+            return -1;
+        }
+        Matcher matcher = INCOMPLETE.matcher(body);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 

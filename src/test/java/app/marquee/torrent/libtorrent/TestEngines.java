@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 import app.marquee.platform.DataDirectory;
+import app.marquee.torrent.ActiveTorrent;
 import app.marquee.platform.MarqueeProperties;
 import app.marquee.torrent.TorrentEvent;
 import app.marquee.torrent.TorrentProperties;
@@ -30,6 +31,16 @@ final class TestEngines {
                         events.add(torrentEvent);
                     }
                 });
+    }
+
+    /**
+     * Caps the torrent's download rate, so a loopback download takes seconds and tests can act in the middle of
+     * it. A torrent's own limit applies to loopback peers too (the session-wide one does not: libtorrent puts
+     * local networks in an unlimited peer class), and aria2c's upload limit lets the first megabytes burst.
+     */
+    static ActiveTorrent throttled(ActiveTorrent torrent, int bytesPerSecond) {
+        ((LibtorrentTorrent) torrent).handle().setDownloadLimit(bytesPerSecond);
+        return torrent;
     }
 
     static TorrentSession engine(Path dataDir) {
