@@ -5,12 +5,16 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.Vectors;
+import org.libtorrent4j.swig.add_torrent_params;
 import org.libtorrent4j.swig.byte_span;
+import org.libtorrent4j.swig.error_code;
+import org.libtorrent4j.swig.libtorrent;
 import org.libtorrent4j.swig.torrent_flags_t;
 import org.libtorrent4j.swig.torrent_handle;
 import org.libtorrent4j.swig.torrent_info;
 
 import app.marquee.torrent.InfoHash;
+import app.marquee.torrent.InvalidTorrentException;
 import app.marquee.torrent.TorrentMetadata;
 import app.marquee.torrent.TorrentProperties;
 
@@ -40,6 +44,22 @@ final class NativeTorrents {
         }
         section.delete();
         return TorrentMetadata.fromInfoDictionary(bytes, trackers);
+    }
+
+    /** @throws InvalidTorrentException for anything libtorrent cannot read as a magnet */
+    static add_torrent_params parseMagnet(String magnetUri) {
+        if (!magnetUri.startsWith("magnet:?")) {
+            throw new InvalidTorrentException("not a magnet URI: '" + magnetUri + "'");
+        }
+        error_code error = new error_code();
+        add_torrent_params params = libtorrent.parse_magnet_uri(magnetUri, error);
+        String message = error.message();
+        boolean failed = error.value() != 0;
+        error.delete();
+        if (failed) {
+            throw new InvalidTorrentException("malformed magnet: " + message);
+        }
+        return params;
     }
 
     static List<String> trackers(org.libtorrent4j.swig.string_vector trackers) {

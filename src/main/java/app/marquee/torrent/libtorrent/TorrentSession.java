@@ -1,8 +1,5 @@
 package app.marquee.torrent.libtorrent;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
@@ -11,8 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -24,10 +19,8 @@ import org.libtorrent4j.SessionParams;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.TorrentInfo;
-import org.libtorrent4j.Vectors;
 import org.libtorrent4j.swig.add_torrent_params;
 import org.libtorrent4j.swig.error_code;
-import org.libtorrent4j.swig.libtorrent;
 import org.libtorrent4j.swig.session_handle;
 import org.libtorrent4j.swig.string_vector;
 import org.libtorrent4j.swig.torrent_handle;
@@ -67,14 +60,13 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     private final TorrentProperties properties;
     private final Path nativeDirectory;
     private final Path metadataDirectory;
-    private final ResumeDataStore resumeData;
+    private final ResumeKeeper resumeKeeper;
     private final PiecePrioritizer prioritizer;
     private final EventRelay events;
     private final ScheduledExecutorService resumeTimer;
     private final Map<InfoHash, LibtorrentTorrent> torrents = new ConcurrentHashMap<>();
     private final Map<InfoHash, MetadataFetch> fetches = new ConcurrentHashMap<>();
     private final Map<InfoHash, Removal> removals = new ConcurrentHashMap<>();
-    private final Map<InfoHash, CompletableFuture<Void>> resumeSaves = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile @Nullable SessionManager session;
     private volatile InterfaceBinding binding;
@@ -87,7 +79,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         this.properties = properties;
         this.nativeDirectory = dataDirectory.resolve("native");
         this.metadataDirectory = dataDirectory.resolve("torrents/metadata");
-        this.resumeData = new ResumeDataStore(dataDirectory.resolve("torrents/resume"));
+        this.resumeKeeper = new ResumeKeeper(new ResumeDataStore(dataDirectory.resolve("torrents/resume")));
         this.prioritizer = prioritizer;
         this.events = new EventRelay(publisher);
         this.binding = properties.binding();
@@ -130,7 +122,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         session = manager;
         resumeAll(manager);
         long period = properties.resumeSaveInterval().toMillis();
-        resumeTimer.scheduleWithFixedDelay(this::saveChangedResumeData, period, period, TimeUnit.MILLISECONDS);
+        resumeTimer.scheduleWithFixedDelay(() -> resumeKeeper.saveChanged(torrents.values()), period, period,
+                TimeUnit.MILLISECONDS);
         log.info("torrent session started in {} ms ({} torrents resumed, binding {})",
                 (System.nanoTime() - begin) / 1_000_000, torrents.size(), binding);
         return manager;
@@ -151,38 +144,50 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
                 throw new InvalidTorrentException("libtorrent refused " + metadata + ": " + e.getMessage(), e);
             }
             add_torrent_params params = new add_torrent_params();
-            params.set_ti(info.swig());
-            if (!trackers.isEmpty()) {
-                string_vector urls = new string_vector();
-                metadata.trackers().forEach(urls::add);
-                trackers.forEach(urls::add);
-                params.setTrackers(urls);
+            string_vector urls = new string_vector();
+            try {
+                params.set_ti(info.swig()); // a copy: ours can go
+                if (!trackers.isEmpty()) {
+                    metadata.trackers().forEach(urls::add);
+                    trackers.forEach(urls::add);
+                    params.setTrackers(urls);
+                }
+                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory);
+                torrent.onMetadata(metadata);
+                return torrent;
+            } finally {
+                urls.delete();
+                params.delete();
+                info.swig().delete();
             }
-            LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory);
-            torrent.onMetadata(metadata);
-            return torrent;
         }
     }
 
     @Override
     public ActiveTorrent addMagnet(String magnetUri, Path saveDirectory) {
         SessionManager manager = session();
-        add_torrent_params params = parseMagnet(magnetUri);
-        synchronized (lock) {
-            InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
-            LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory);
-            return existing != null ? existing : addToSession(manager, params, saveDirectory);
+        add_torrent_params params = NativeTorrents.parseMagnet(magnetUri);
+        try {
+            synchronized (lock) {
+                InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
+                LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory);
+                return existing != null ? existing : addToSession(manager, params, saveDirectory);
+            }
+        } finally {
+            params.delete();
         }
     }
 
     private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, Path saveDirectory) {
-        createDirectory(saveDirectory);
+        Directories.create(saveDirectory);
         params.setSave_path(saveDirectory.toAbsolutePath().toString());
         params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties));
         error_code error = new error_code();
         torrent_handle handle = manager.swig().add_torrent(params, error);
-        if (error.value() != 0 || handle == null || !handle.is_valid()) {
-            throw new TorrentEngineException("libtorrent could not add the torrent: " + error.message());
+        String failure = error.value() != 0 ? error.message() : null;
+        error.delete();
+        if (failure != null || handle == null || !handle.is_valid()) {
+            throw new TorrentEngineException("libtorrent could not add the torrent: " + failure);
         }
         LibtorrentTorrent torrent = new LibtorrentTorrent(NativeTorrents.infoHash(handle), new TorrentHandle(handle),
                 saveDirectory, prioritizer, this::isPaused);
@@ -200,7 +205,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         if (fetch == null || !fetch.adopt()) {
             return null;
         }
-        createDirectory(saveDirectory);
+        Directories.create(saveDirectory);
         TorrentHandle handle = new TorrentHandle(fetch.handle());
         handle.unsetFlags(TorrentFlags.UPLOAD_MODE);
         handle.moveStorage(saveDirectory.toAbsolutePath().toString());
@@ -213,7 +218,16 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     @Override
     public CompletableFuture<TorrentMetadata> fetchMetadata(String magnetUri, Duration timeout) {
         SessionManager manager = session();
-        add_torrent_params params = parseMagnet(magnetUri);
+        add_torrent_params params = NativeTorrents.parseMagnet(magnetUri);
+        try {
+            return fetchMetadata(manager, params, timeout);
+        } finally {
+            params.delete();
+        }
+    }
+
+    private CompletableFuture<TorrentMetadata> fetchMetadata(SessionManager manager, add_torrent_params params,
+            Duration timeout) {
         InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
         synchronized (lock) {
             LibtorrentTorrent existing = torrents.get(infoHash);
@@ -225,15 +239,18 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
                 return running.future().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
             Path directory = metadataDirectory.resolve(infoHash.hex());
-            createDirectory(directory);
+            Directories.create(directory);
             params.setSave_path(directory.toString());
             // upload mode: peers are asked for the info dictionary (BEP 9), never for file data
             params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties).or_(TorrentFlags.UPLOAD_MODE));
             error_code error = new error_code();
             torrent_handle handle = manager.swig().add_torrent(params, error);
-            if (error.value() != 0 || handle == null || !handle.is_valid()) {
+            String refusal = error.value() != 0 ? error.message() : null;
+            error.delete();
+            if (refusal != null || handle == null || !handle.is_valid()) {
+                Directories.deleteQuietly(directory);
                 return CompletableFuture.failedFuture(
-                        new TorrentEngineException("libtorrent could not fetch " + infoHash + ": " + error.message()));
+                        new TorrentEngineException("libtorrent could not fetch " + infoHash + ": " + refusal));
             }
             MetadataFetch fetch = new MetadataFetch(infoHash, handle, NativeTorrents.trackers(params.getTrackers()),
                     directory);
@@ -257,7 +274,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             }
             manager.swig().remove_torrent(fetch.handle(), session_handle.delete_files);
         }
-        deleteQuietly(fetch.directory());
+        Directories.deleteQuietly(fetch.directory());
     }
 
     @Override
@@ -286,7 +303,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             } else {
                 manager.swig().remove_torrent(torrent.handle().swig());
             }
-            resumeData.delete(infoHash);
+            resumeKeeper.forget(infoHash);
             return removal.future().copy();
         }
     }
@@ -344,65 +361,18 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
 
     // ---- resume data
 
+    /** Re-adds every torrent of the resume data; piece priorities follow the file selection again. */
     private void resumeAll(SessionManager manager) {
-        for (Map.Entry<InfoHash, byte[]> entry : resumeData.readAll().entrySet()) {
-            InfoHash infoHash = entry.getKey();
-            error_code error = new error_code();
-            add_torrent_params params = libtorrent.read_resume_data_ex(Vectors.bytes2byte_vector(entry.getValue()),
-                    error);
-            if (error.value() != 0) {
-                log.warn("resume data of {} is unreadable ({}); moved aside", infoHash, error.message());
-                resumeData.reject(infoHash);
-                continue;
+        resumeKeeper.load((infoHash, params) -> {
+            LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()));
+            TorrentMetadata metadata = NativeTorrents.metadata(torrent.handle().swig(),
+                    NativeTorrents.trackers(params.getTrackers()));
+            if (metadata != null) {
+                torrent.onMetadata(metadata);
+                // resume data brings back the piece priorities of its last stream windows
+                torrent.handle().prioritizeFiles(torrent.handle().filePriorities());
             }
-            try {
-                LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()));
-                TorrentMetadata metadata = NativeTorrents.metadata(torrent.handle().swig(),
-                        NativeTorrents.trackers(params.getTrackers()));
-                if (metadata != null) {
-                    torrent.onMetadata(metadata);
-                    // resume data brings back the piece priorities of its last stream windows: line them up
-                    // with the file selection again
-                    torrent.handle().prioritizeFiles(torrent.handle().filePriorities());
-                }
-            } catch (RuntimeException e) {
-                log.warn("cannot resume torrent {}: {}", infoHash, e.getMessage());
-            }
-        }
-    }
-
-    private void saveChangedResumeData() {
-        try {
-            for (LibtorrentTorrent torrent : torrents.values()) {
-                if (torrent.handle().isValid() && torrent.handle().needSaveResumeData()) {
-                    torrent.handle().saveResumeData(TorrentHandle.SAVE_INFO_DICT);
-                }
-            }
-        } catch (RuntimeException e) {
-            // a timer task that throws is never run again
-            log.warn("periodic resume data save failed: {}", e.getMessage(), e);
-        }
-    }
-
-    /** Asks for every torrent's resume data and waits until it is written, or the timeout passes. */
-    void saveAllResumeData(Duration timeout) {
-        List<CompletableFuture<Void>> saves = torrents.values().stream()
-                .filter(torrent -> torrent.handle().isValid())
-                .map(torrent -> {
-                    CompletableFuture<Void> saved = resumeSaves.computeIfAbsent(torrent.infoHash(),
-                            hash -> new CompletableFuture<>());
-                    torrent.handle().saveResumeData(TorrentHandle.SAVE_INFO_DICT);
-                    return saved;
-                })
-                .toList();
-        try {
-            CompletableFuture.allOf(saves.toArray(CompletableFuture[]::new))
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-            log.warn("not all resume data saved within {}: {}", timeout, e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        });
     }
 
     // ---- called by SessionAlerts on libtorrent's alert thread
@@ -416,13 +386,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     }
 
     void resumeDataSaved(InfoHash infoHash, byte @Nullable [] data) {
-        if (data != null && torrents.containsKey(infoHash)) {
-            resumeData.write(infoHash, data);
-        }
-        CompletableFuture<Void> waiting = resumeSaves.remove(infoHash);
-        if (waiting != null) {
-            waiting.complete(null);
-        }
+        resumeKeeper.saved(infoHash, torrents.containsKey(infoHash) ? data : null);
     }
 
     void removed(InfoHash infoHash, boolean filesGone, @Nullable String failure) {
@@ -461,7 +425,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     @Override
     public void start() {
         lifecycleRunning = true;
-        if (!resumeData.isEmpty()) {
+        if (resumeKeeper.hasTorrents()) {
             session();
         }
     }
@@ -496,41 +460,13 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         resumeTimer.shutdownNow();
         if (manager != null) {
             manager.pause();
-            saveAllResumeData(SHUTDOWN_SAVE_TIMEOUT);
+            resumeKeeper.saveAll(torrents.values(), SHUTDOWN_SAVE_TIMEOUT);
             manager.stop();
             session = null;
             torrents.values().forEach(torrent -> torrent.onRemoved("is gone: the engine stopped"));
             log.info("torrent session stopped; resume data of {} torrents saved", torrents.size());
         }
         events.close();
-    }
-
-    private static void createDirectory(Path directory) {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + directory, e);
-        }
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.debug("cannot clean {}: {}", directory, e.getMessage());
-        }
-    }
-
-    private static add_torrent_params parseMagnet(String magnetUri) {
-        if (!magnetUri.startsWith("magnet:?")) {
-            throw new InvalidTorrentException("not a magnet URI: '" + magnetUri + "'");
-        }
-        error_code error = new error_code();
-        add_torrent_params params = libtorrent.parse_magnet_uri(magnetUri, error);
-        if (error.value() != 0) {
-            throw new InvalidTorrentException("malformed magnet: " + error.message());
-        }
-        return params;
     }
 
     private record Removal(boolean deleteFiles, CompletableFuture<Void> future) {
