@@ -11,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.jspecify.annotations.Nullable;
 import org.libtorrent4j.SessionManager;
@@ -59,13 +58,12 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
 
     private final TorrentProperties properties;
     private final Path nativeDirectory;
-    private final Path metadataDirectory;
     private final ResumeKeeper resumeKeeper;
     private final PiecePrioritizer prioritizer;
     private final EventRelay events;
     private final ScheduledExecutorService resumeTimer;
     private final Map<InfoHash, LibtorrentTorrent> torrents = new ConcurrentHashMap<>();
-    private final Map<InfoHash, MetadataFetch> fetches = new ConcurrentHashMap<>();
+    private final MetadataFetches fetches;
     private final Map<InfoHash, Removal> removals = new ConcurrentHashMap<>();
     private final Object lock = new Object();
     private volatile @Nullable SessionManager session;
@@ -78,7 +76,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             ApplicationEventPublisher publisher) {
         this.properties = properties;
         this.nativeDirectory = dataDirectory.resolve("native");
-        this.metadataDirectory = dataDirectory.resolve("torrents/metadata");
+        this.fetches = new MetadataFetches(dataDirectory.resolve("torrents/metadata"), properties, lock,
+                () -> session);
         this.resumeKeeper = new ResumeKeeper(new ResumeDataStore(dataDirectory.resolve("torrents/resume")));
         this.prioritizer = prioritizer;
         this.events = new EventRelay(publisher);
@@ -201,8 +200,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         if (existing != null) {
             return existing;
         }
-        MetadataFetch fetch = fetches.get(infoHash);
-        if (fetch == null || !fetch.adopt()) {
+        MetadataFetch fetch = fetches.adopt(infoHash);
+        if (fetch == null) {
             return null;
         }
         Directories.create(saveDirectory);
@@ -234,47 +233,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             if (existing != null) {
                 return existing.whenMetadata().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
             }
-            MetadataFetch running = fetches.get(infoHash);
-            if (running != null) {
-                return running.future().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            }
-            Path directory = metadataDirectory.resolve(infoHash.hex());
-            Directories.create(directory);
-            params.setSave_path(directory.toString());
-            // upload mode: peers are asked for the info dictionary (BEP 9), never for file data
-            params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties).or_(TorrentFlags.UPLOAD_MODE));
-            error_code error = new error_code();
-            torrent_handle handle = manager.swig().add_torrent(params, error);
-            String refusal = error.value() != 0 ? error.message() : null;
-            error.delete();
-            if (refusal != null || handle == null || !handle.is_valid()) {
-                Directories.deleteQuietly(directory);
-                return CompletableFuture.failedFuture(
-                        new TorrentEngineException("libtorrent could not fetch " + infoHash + ": " + refusal));
-            }
-            MetadataFetch fetch = new MetadataFetch(infoHash, handle, NativeTorrents.trackers(params.getTrackers()),
-                    directory);
-            fetches.put(infoHash, fetch);
-            fetch.future().whenComplete((metadata, failure) -> finishFetch(fetch));
-            return fetch.future().copy().orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
-                    .whenComplete((metadata, failure) -> {
-                        if (failure instanceof TimeoutException) {
-                            fetch.future().completeExceptionally(failure);
-                        }
-                    });
+            return fetches.start(manager, params, infoHash, timeout);
         }
-    }
-
-    private void finishFetch(MetadataFetch fetch) {
-        synchronized (lock) {
-            fetches.remove(fetch.infoHash(), fetch);
-            SessionManager manager = session;
-            if (fetch.adopted() || manager == null) {
-                return;
-            }
-            manager.swig().remove_torrent(fetch.handle(), session_handle.delete_files);
-        }
-        Directories.deleteQuietly(fetch.directory());
     }
 
     @Override
@@ -458,6 +418,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             manager = session;
         }
         resumeTimer.shutdownNow();
+        fetches.cancelAll();
         if (manager != null) {
             manager.pause();
             resumeKeeper.saveAll(torrents.values(), SHUTDOWN_SAVE_TIMEOUT);

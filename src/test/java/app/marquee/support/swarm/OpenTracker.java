@@ -94,21 +94,20 @@ public final class OpenTracker implements AutoCloseable {
 
     /** Seeders the tracker knows for the info-hash, by HTTP scrape (BEP 48); -1 when it does not answer. */
     public int seeders(String infoHashHex) {
-        String body = get("/scrape?info_hash=" + urlEncoded(infoHashHex));
-        if (body.isEmpty()) {
-            return -1;
-        }
-        Matcher matcher = COMPLETE.matcher(body);
-        return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+        return scrape(infoHashHex, COMPLETE);
     }
 
     /** Leechers the tracker knows for the info-hash, by HTTP scrape; -1 when it does not answer. */
     public int leechers(String infoHashHex) {
+        return scrape(infoHashHex, INCOMPLETE);
+    }
+
+    private int scrape(String infoHashHex, Pattern count) {
         String body = get("/scrape?info_hash=" + urlEncoded(infoHashHex));
         if (body.isEmpty()) {
             return -1;
         }
-        Matcher matcher = INCOMPLETE.matcher(body);
+        Matcher matcher = count.matcher(body);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
     }
 

@@ -8,16 +8,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.marquee.support.swarm.Swarm;
-import app.marquee.support.swarm.Swarm.SeededTorrent;
-import app.marquee.support.swarm.TestVideo;
+import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.TorrentEvent;
@@ -29,31 +27,15 @@ class FastResumeIT {
 
     private static final Logger log = LoggerFactory.getLogger(FastResumeIT.class);
 
-    @TempDir
-    static Path swarmDirectory;
-
-    static Swarm swarm;
-    static SeededTorrent seeded;
+    @RegisterExtension
+    static final SwarmExtension swarm = new SwarmExtension(8_000_000, "resumed.mp4", 128 * 1024, null);
 
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void startSwarm() {
-        swarm = Swarm.start(swarmDirectory);
-        seeded = swarm.seed(TestVideo.ofAbout(8_000_000), "resumed.mp4", 128 * 1024, null);
-    }
-
-    @AfterAll
-    static void stopSwarm() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
-
     @Test
     void aRestartedEngineContinuesWhereTheStoppedOneWasWithoutDownloadingDonePiecesAgain() throws Exception {
-        TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
+        TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
         InfoHash infoHash = metadata.infoHash();
         Path downloads = dataDir.resolve("downloads");
         int piecesAtStop;
@@ -80,9 +62,9 @@ class FastResumeIT {
             TorrentStatus atRestart = awaitChecked(torrent);
             long checkedMillis = (System.nanoTime() - start) / 1_000_000;
 
-            torrent.whenReadable(0, 0, seeded.size()).get(30, TimeUnit.SECONDS);
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(30, TimeUnit.SECONDS);
             long downloaded = torrent.status().bytesDownloaded();
-            long missing = seeded.size() - atRestart.bytesDone();
+            long missing = swarm.seeded().size() - atRestart.bytesDone();
             log.info("MEASURED fast resume: {} of {} pieces done at the stop, {} present {} ms after restart;"
                     + " {} bytes downloaded after it for {} missing", piecesAtStop, metadata.pieceCount(),
                     atRestart.piecesDone(), checkedMillis, downloaded, missing);
@@ -91,7 +73,7 @@ class FastResumeIT {
             // within a piece: blocks of unfinished pieces are resumed too, and end-game mode may fetch one twice;
             // the done pieces are never fetched again
             assertThat(downloaded).isBetween(missing - metadata.pieceLength(), missing + metadata.pieceLength());
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
 

@@ -8,16 +8,14 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.marquee.support.swarm.Swarm;
-import app.marquee.support.swarm.Swarm.SeededTorrent;
-import app.marquee.support.swarm.TestVideo;
+import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InterfaceBinding;
 import app.marquee.torrent.TorrentEvent;
@@ -29,33 +27,17 @@ class SessionControlIT {
 
     private static final Logger log = LoggerFactory.getLogger(SessionControlIT.class);
 
-    @TempDir
-    static Path swarmDirectory;
-
-    static Swarm swarm;
-    static SeededTorrent seeded;
+    @RegisterExtension
+    static final SwarmExtension swarm = new SwarmExtension(8_000_000, "paused.mp4", 128 * 1024, null);
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startSwarm() {
-        swarm = Swarm.start(swarmDirectory);
-        seeded = swarm.seed(TestVideo.ofAbout(8_000_000), "paused.mp4", 128 * 1024, null);
-    }
-
-    @AfterAll
-    static void stopSwarm() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
 
     @Test
     void noPieceArrivesWhileTheSessionIsPausedAndResumingFinishesTheDownload() throws Exception {
         Queue<TorrentEvent> events = new ConcurrentLinkedQueue<>();
         try (TorrentSession engine = TestEngines.engine(dataDir, TestEngines.loopback(false, "127.0.0.1"), events)) {
-            TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
+            TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
             ActiveTorrent torrent = TestEngines.throttled(engine.add(metadata, List.of(), dataDir.resolve("downloads")),
                     2 * 1024 * 1024);
             awaitFirstPiece(events);
@@ -74,16 +56,16 @@ class SessionControlIT {
             TestEngines.throttled(torrent, 0);
             engine.resume();
             assertThat(engine.isPaused()).isFalse();
-            torrent.whenReadable(0, 0, seeded.size()).get(30, TimeUnit.SECONDS);
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(30, TimeUnit.SECONDS);
             log.info("MEASURED resume after pause: {} of {} pieces were done, the rest took {} ms", piecesAtPause,
                     metadata.pieceCount(), (System.nanoTime() - resumed) / 1_000_000);
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
 
     @Test
     void boundToAMissingInterfaceNothingConnectsAndRebindingAtRunTimeRecovers() throws Exception {
-        TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
+        TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
         try (TorrentSession engine = TestEngines.engine(dataDir, TestEngines.loopback(false, "mq-missing0"),
                 new ConcurrentLinkedQueue<>())) {
             int leechersBefore = leechers(metadata);
@@ -100,8 +82,8 @@ class SessionControlIT {
             torrent.whenReadable(0, 0, 1).get(30, TimeUnit.SECONDS);
             log.info("MEASURED rebinding from a missing interface to 127.0.0.1: first piece {} ms later",
                     (System.nanoTime() - rebound) / 1_000_000);
-            torrent.whenReadable(0, 0, seeded.size()).get(30, TimeUnit.SECONDS);
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(30, TimeUnit.SECONDS);
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
 
@@ -115,6 +97,6 @@ class SessionControlIT {
 
     /** Leechers the tracker knows (opentracker's "incomplete"), by scrape. */
     private static int leechers(TorrentMetadata metadata) {
-        return swarm.tracker().leechers(metadata.infoHash().hex());
+        return swarm.swarm().tracker().leechers(metadata.infoHash().hex());
     }
 }

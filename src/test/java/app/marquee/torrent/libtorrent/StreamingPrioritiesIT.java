@@ -6,16 +6,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.marquee.support.swarm.Swarm;
-import app.marquee.support.swarm.Swarm.SeededTorrent;
-import app.marquee.support.swarm.TestVideo;
+import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.PieceSpan;
 import app.marquee.torrent.StreamWindow;
@@ -30,33 +28,17 @@ class StreamingPrioritiesIT {
 
     private static final Logger log = LoggerFactory.getLogger(StreamingPrioritiesIT.class);
 
-    @TempDir
-    static Path swarmDirectory;
-
-    static Swarm swarm;
-    static SeededTorrent seeded;
+    @RegisterExtension
+    static final SwarmExtension swarm = new SwarmExtension(16_000_000, "stream.mp4", 256 * 1024, "4M");
 
     @TempDir
     Path dataDir;
 
-    @BeforeAll
-    static void startSwarm() {
-        swarm = Swarm.start(swarmDirectory);
-        seeded = swarm.seed(TestVideo.ofAbout(16_000_000), "stream.mp4", 256 * 1024, "4M");
-    }
-
-    @AfterAll
-    static void stopSwarm() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
-
     @Test
     void aWindowAtEightyPercentArrivesLongBeforeTheWholeFileAndTheRestKeepsDownloading() throws Exception {
         try (TorrentSession engine = TestEngines.engine(dataDir)) {
-            TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
-            long size = seeded.size();
+            TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
+            long size = swarm.seeded().size();
             long start = System.nanoTime();
             ActiveTorrent torrent = engine.add(metadata, List.of(), dataDir.resolve("downloads"));
             long at = size * 8 / 10;
@@ -85,19 +67,19 @@ class StreamingPrioritiesIT {
                     .isLessThan(metadata.pieceCount() / 2);
             assertThat(windowMillis).isLessThan(wholeMillis / 2);
             assertThat(tailEarly).as("the last piece (moov) came with the window").isTrue();
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
 
     @Test
     void withoutAWindowNothingIsIgnoredAndAClosedWindowStillLetsTheFileComplete() throws Exception {
         try (TorrentSession engine = TestEngines.engine(dataDir)) {
-            TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
+            TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
             ActiveTorrent torrent = engine.add(metadata, List.of(), dataDir.resolve("downloads"));
             torrent.selectFiles(java.util.Set.of(0));
             torrent.openWindow(0, 0).close();
-            torrent.whenReadable(0, 0, seeded.size()).get(60, TimeUnit.SECONDS);
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(60, TimeUnit.SECONDS);
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
 }

@@ -14,16 +14,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import app.marquee.support.swarm.Swarm;
-import app.marquee.support.swarm.Swarm.SeededTorrent;
-import app.marquee.support.swarm.TestVideo;
+import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.InvalidTorrentException;
@@ -36,27 +34,11 @@ class TorrentSessionIT {
 
     private static final Logger log = LoggerFactory.getLogger(TorrentSessionIT.class);
 
-    @TempDir
-    static Path swarmDirectory;
-
-    static Swarm swarm;
-    static SeededTorrent seeded;
+    @RegisterExtension
+    static final SwarmExtension swarm = new SwarmExtension(12_000_000, "feature.mp4", 256 * 1024, null);
 
     @TempDir
     Path dataDir;
-
-    @BeforeAll
-    static void startSwarm() {
-        swarm = Swarm.start(swarmDirectory);
-        seeded = swarm.seed(TestVideo.ofAbout(12_000_000), "feature.mp4", 256 * 1024, null);
-    }
-
-    @AfterAll
-    static void stopSwarm() {
-        if (swarm != null) {
-            swarm.close();
-        }
-    }
 
     @Test
     void nativeLibraryIsExtractedToTheDataDirectoryAndReportsLibtorrent206() {
@@ -70,19 +52,19 @@ class TorrentSessionIT {
     void downloadsAWholeFileFromTheLoopbackSeederWithTheSameSha256() throws Exception {
         Queue<TorrentEvent> events = new ConcurrentLinkedQueue<>();
         try (TorrentSession engine = TestEngines.engine(dataDir, TestEngines.loopback(false, "127.0.0.1"), events)) {
-            TorrentMetadata metadata = TorrentMetadata.parse(seeded.torrentFile());
+            TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
             long start = System.nanoTime();
             ActiveTorrent torrent = engine.add(metadata, List.of(), dataDir.resolve("downloads"));
             torrent.openWindow(0, 0).close(); // as a player would: piece 0 first, then the rest
             torrent.whenReadable(0, 0, 1).get(20, TimeUnit.SECONDS);
             long firstPiece = System.nanoTime() - start;
-            torrent.whenReadable(0, 0, seeded.size()).get(60, TimeUnit.SECONDS);
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(60, TimeUnit.SECONDS);
             long whole = System.nanoTime() - start;
             log.info("MEASURED download {} bytes: first piece {} ms after add, whole file {} ms ({} MB/s)",
-                    seeded.size(), firstPiece / 1_000_000, whole / 1_000_000,
-                    String.format("%.1f", seeded.size() / (whole / 1e9) / 1e6));
+                    swarm.seeded().size(), firstPiece / 1_000_000, whole / 1_000_000,
+                    String.format("%.1f", swarm.seeded().size() / (whole / 1e9) / 1e6));
 
-            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(seeded.sha256());
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
             awaitState(torrent, TorrentStatus.State.SEEDING);
             assertThat(torrent.status().piecesDone()).isEqualTo(metadata.pieceCount());
             assertThat(engine.find(metadata.infoHash())).containsSame(torrent);
@@ -98,14 +80,15 @@ class TorrentSessionIT {
                 new ConcurrentLinkedQueue<>())) {
             engine.libtorrentVersion();
             long start = System.nanoTime();
-            ActiveTorrent torrent = engine.add(TorrentMetadata.parse(seeded.torrentFile()), List.of(),
+            ActiveTorrent torrent = engine.add(TorrentMetadata.parse(swarm.seeded().torrentFile()), List.of(),
                     dataDir.resolve("downloads"));
             torrent.openWindow(0, 0);
             torrent.whenReadable(0, 0, 1).get(20, TimeUnit.SECONDS);
             long firstPiece = (System.nanoTime() - start) / 1_000_000;
             log.info("MEASURED uTP on, TCP-only seeder (aria2c): first piece {} ms after add", firstPiece);
-            // libtorrent's own uTP connect timeout made this about 4.4 s (notes/engine.md pitfall 5)
-            assertThat(firstPiece).isLessThan(3000);
+            // libtorrent's own uTP connect timeout made this 4.4 s or more (notes/engine.md pitfall 5); 500 ms gives
+            // 1.5-2.5 s on this loaded two-core box
+            assertThat(firstPiece).isLessThan(4000);
         }
     }
 
@@ -113,19 +96,49 @@ class TorrentSessionIT {
     void fetchesOnlyTheMetadataOfAMagnetWithoutDownloadingItsData() throws Exception {
         try (TorrentSession engine = TestEngines.engine(dataDir)) {
             long start = System.nanoTime();
-            TorrentMetadata metadata = engine.fetchMetadata(seeded.magnet(), Duration.ofSeconds(20)).get();
+            TorrentMetadata metadata = engine.fetchMetadata(swarm.seeded().magnet(), Duration.ofSeconds(20)).get();
             log.info("MEASURED metadata fetch of a magnet: {} ms", (System.nanoTime() - start) / 1_000_000);
 
-            assertThat(metadata.infoHash()).isEqualTo(InfoHash.of(seeded.infoHash()));
+            assertThat(metadata.infoHash()).isEqualTo(InfoHash.of(swarm.seeded().infoHash()));
             assertThat(metadata.files()).singleElement().satisfies(file -> {
                 assertThat(file.path()).containsExactly("feature.mp4");
-                assertThat(file.size()).isEqualTo(seeded.size());
+                assertThat(file.size()).isEqualTo(swarm.seeded().size());
             });
             assertThat(metadata).isEqualTo(TorrentMetadata.fromInfoDictionary(
-                    infoOf(seeded.torrentFile()), metadata.trackers()));
+                    infoOf(swarm.seeded().torrentFile()), metadata.trackers()));
             assertThat(metadata.trackers()).isNotEmpty();
             assertThat(engine.torrents()).isEmpty();
-            assertThat(dataDir.resolve("torrents/metadata/" + seeded.infoHash() + "/feature.mp4")).doesNotExist();
+            assertThat(dataDir.resolve("torrents/metadata/" + swarm.seeded().infoHash() + "/feature.mp4")).doesNotExist();
+        }
+    }
+
+    @Test
+    void aMagnetAddedWhileItsMetadataIsBeingFetchedBecomesTheDownload() throws Exception {
+        Queue<TorrentEvent> events = new ConcurrentLinkedQueue<>();
+        try (TorrentSession engine = TestEngines.engine(dataDir, TestEngines.loopback(false, "127.0.0.1"), events)) {
+            var fetch = engine.fetchMetadata(swarm.seeded().magnet(), Duration.ofSeconds(20));
+            ActiveTorrent torrent = engine.addMagnet(swarm.seeded().magnet(), dataDir.resolve("downloads"));
+
+            TorrentMetadata metadata = torrent.whenMetadata().get(20, TimeUnit.SECONDS);
+            assertThat(fetch.get(20, TimeUnit.SECONDS)).isEqualTo(metadata);
+            assertThat(torrent.status().state()).isNotEqualTo(TorrentStatus.State.FETCHING_METADATA);
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(30, TimeUnit.SECONDS);
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
+            assertThat(engine.torrents()).containsExactly(torrent);
+        }
+    }
+
+    @Test
+    void aMagnetDownloadsOnceItsMetadataArrivesAndSaysSo() throws Exception {
+        Queue<TorrentEvent> events = new ConcurrentLinkedQueue<>();
+        try (TorrentSession engine = TestEngines.engine(dataDir, TestEngines.loopback(false, "127.0.0.1"), events)) {
+            ActiveTorrent torrent = engine.addMagnet(swarm.seeded().magnet(), dataDir.resolve("downloads"));
+            TorrentMetadata metadata = torrent.whenMetadata().get(20, TimeUnit.SECONDS);
+            torrent.selectFiles(java.util.Set.of(0));
+            torrent.whenReadable(0, 0, swarm.seeded().size()).get(30, TimeUnit.SECONDS);
+
+            assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
+            assertThat(events).contains(new TorrentEvent.MetadataReceived(metadata.infoHash(), metadata));
         }
     }
 
@@ -133,7 +146,7 @@ class TorrentSessionIT {
     void aMetadataFetchWithNoPeersTimesOut() {
         try (TorrentSession engine = TestEngines.engine(dataDir)) {
             String unknown = "magnet:?xt=urn:btih:" + "ab".repeat(20) + "&tr="
-                    + swarm.tracker().httpAnnounceUrl();
+                    + swarm.swarm().tracker().httpAnnounceUrl();
             assertThatThrownBy(() -> engine.fetchMetadata(unknown, Duration.ofMillis(800)).get())
                     .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(TimeoutException.class);
         }
