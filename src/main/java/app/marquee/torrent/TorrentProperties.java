@@ -1,5 +1,6 @@
 package app.marquee.torrent;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.constraints.Max;
@@ -7,6 +8,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -25,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param natpmp router port mapping, as {@code upnp}
  * @param utp uTP for outgoing connections
  * @param maxConnections connections of the whole session
+ * @param pex peer exchange (BEP 11) between connected peers
+ * @param bindInterface the one device name or local address the session listens on and connects from; unset
+ *     for all interfaces (a VPN interface, once the network module binds it, takes over at run time)
+ * @param resumeSaveInterval how often resume data of changed torrents is saved (also saved at shutdown)
  */
 @Validated
 @ConfigurationProperties(prefix = "marquee.torrent", ignoreUnknownFields = false)
@@ -46,5 +52,19 @@ public record TorrentProperties(
         @DefaultValue("false") boolean upnp,
         @DefaultValue("false") boolean natpmp,
         @DefaultValue("true") boolean utp,
-        @Min(2) @DefaultValue("200") int maxConnections) {
+        @Min(2) @DefaultValue("200") int maxConnections,
+        @DefaultValue("true") boolean pex,
+        @Nullable String bindInterface,
+        @NotNull @DefaultValue("30s") Duration resumeSaveInterval) {
+
+    public TorrentProperties {
+        if (bindInterface != null && bindInterface.isBlank()) {
+            bindInterface = null;
+        }
+    }
+
+    /** The binding of {@link #bindInterface()}. */
+    public InterfaceBinding binding() {
+        return bindInterface == null ? InterfaceBinding.any() : InterfaceBinding.to(bindInterface);
+    }
 }

@@ -24,6 +24,7 @@ import org.springframework.context.PayloadApplicationEvent;
 import app.marquee.MarqueeApplication;
 import app.marquee.support.ApiClient;
 import app.marquee.support.NetnsLab;
+import app.marquee.torrent.TorrentEngine;
 
 /**
  * The fail-closed VPN on a real network the test builds (notes/network.md): traffic bound through the gate
@@ -57,6 +58,9 @@ class VpnKillSwitchIT {
             assertThat(send(gate.httpClient(NetworkGate.Purpose.INDEXER), peer)).isEqualTo(200);
             assertThat(gate.localAddress(NetworkGate.Purpose.INDEXER)).hasValueSatisfying(
                     address -> assertThat(address.getHostAddress()).isEqualTo(lab.vpnAddress()));
+            TorrentEngine engine = app.getBean(TorrentEngine.class);
+            assertThat(engine.binding().device()).as("torrents only use the VPN interface").isEqualTo(lab.vpnInterface());
+            assertThat(engine.isPaused()).isFalse();
 
             long homePacketsBefore = lab.homeTxPackets();
             long droppedAt = System.nanoTime();
@@ -67,6 +71,7 @@ class VpnKillSwitchIT {
             assertThat(events).anySatisfy(e -> assertThat(e.current().status()).isEqualTo(VpnState.Status.DOWN));
 
             assertThatThrownBy(() -> gate.httpClient(NetworkGate.Purpose.INDEXER)).isInstanceOf(VpnDownException.class);
+            waitFor(engine::isPaused, Duration.ofSeconds(1));
             assertThatThrownBy(gate::checkTorrentTrafficAllowed).isInstanceOf(VpnDownException.class);
             assertThat(anonymous.get("/api/status").json().path("vpn").path("isVpnActive").asBoolean()).isFalse();
             assertThat(anonymous.get("/actuator/health").json().path("components").path("vpn").path("status").asString())
@@ -83,6 +88,7 @@ class VpnKillSwitchIT {
             lab.vpnUp();
             waitFor(gate::isTorrentTrafficAllowed, Duration.ofSeconds(3));
             assertThat(events.getLast().current().isUp()).isTrue();
+            waitFor(() -> !engine.isPaused(), Duration.ofSeconds(1));
             assertThat(send(gate.httpClient(NetworkGate.Purpose.INDEXER), peer)).isEqualTo(200);
             assertThat(anonymous.get("/api/status").json().path("vpn").path("isVpnActive").asBoolean()).isTrue();
         }
@@ -95,6 +101,7 @@ class VpnKillSwitchIT {
             try (ConfigurableApplicationContext app = start(lab)) {
                 NetworkGate gate = app.getBean(NetworkGate.class);
                 assertThat(gate.isTorrentTrafficAllowed()).isFalse();
+                assertThat(app.getBean(TorrentEngine.class).isPaused()).as("torrent traffic off from the start").isTrue();
                 ApiClient anonymous = ApiClient.anonymous(port(app));
                 assertThat(anonymous.get("/api/health").status()).isEqualTo(200);
                 assertThat(anonymous.get("/api/status").json().path("vpn").path("isVpnActive").asBoolean()).isFalse();
@@ -102,6 +109,7 @@ class VpnKillSwitchIT {
 
                 lab.vpnUp();
                 waitFor(gate::isTorrentTrafficAllowed, Duration.ofSeconds(3));
+                waitFor(() -> !app.getBean(TorrentEngine.class).isPaused(), Duration.ofSeconds(3));
             }
         }
     }

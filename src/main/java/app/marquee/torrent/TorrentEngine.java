@@ -1,0 +1,82 @@
+package app.marquee.torrent;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Marquee's BitTorrent engine: one libtorrent session for the process, behind types of our own.
+ *
+ * <p>Threading: every method is thread-safe and returns quickly (it queues work on libtorrent's network thread);
+ * futures complete on the engine's alert thread. Nullness: nothing is null unless marked. The session starts on
+ * first use (or at start-up when there are torrents to resume) and saves resume data when the application stops.
+ * Events: {@link TorrentEvent}s are published as Spring application events.
+ *
+ * <p>Torrents are never queued or auto-managed: an added torrent starts at once unless the whole session is
+ * paused.
+ */
+public interface TorrentEngine {
+
+    /**
+     * Adds a torrent from its metadata and starts it; when it is already in the session, returns it.
+     *
+     * @param trackers announce URLs added to those in the metadata
+     * @param saveDirectory where its files go (created when missing)
+     * @throws TorrentEngineException when libtorrent refuses it
+     */
+    ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory);
+
+    /**
+     * Adds a magnet (BEP 9: the metadata comes from peers found through its {@code tr} trackers) and starts it;
+     * when it is already in the session, returns it.
+     *
+     * @throws InvalidTorrentException for a malformed magnet
+     * @throws TorrentEngineException when libtorrent refuses it
+     */
+    ActiveTorrent addMagnet(String magnetUri, Path saveDirectory);
+
+    /**
+     * Fetches only the metadata of a magnet from peers (BEP 9), without downloading file data, then forgets the
+     * torrent (unless it was already in the session). The future fails with
+     * {@link java.util.concurrent.TimeoutException} after {@code timeout}, and with
+     * {@link InvalidTorrentException} when the peers' metadata is unusable.
+     *
+     * @throws InvalidTorrentException for a malformed magnet
+     */
+    CompletableFuture<TorrentMetadata> fetchMetadata(String magnetUri, Duration timeout);
+
+    /** The torrent, if it is in the session. */
+    Optional<ActiveTorrent> find(InfoHash infoHash);
+
+    /** The torrents in the session (metadata fetches excluded). */
+    Collection<ActiveTorrent> torrents();
+
+    /**
+     * Removes a torrent and its resume data; with {@code deleteFiles}, its downloaded files too. Completes when
+     * libtorrent has done so (files deleted); at once when the torrent is not in the session.
+     */
+    CompletableFuture<Void> remove(InfoHash infoHash, boolean deleteFiles);
+
+    /** Stops all peer traffic of the session (the VPN kill switch); torrents keep their state. */
+    void pause();
+
+    /** Undoes {@link #pause()}. */
+    void resume();
+
+    boolean isPaused();
+
+    /**
+     * Rebinds listening and outgoing connections at run time, then reopens the sockets. It does not pause:
+     * combine with {@link #pause()} for a kill switch.
+     */
+    void bind(InterfaceBinding binding);
+
+    /** The binding in force. */
+    InterfaceBinding binding();
+
+    /** The port the session listens on, once started and listening; empty otherwise. */
+    Optional<Integer> listenPort();
+}
