@@ -4,40 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import app.marquee.support.MovableClock;
+
 class TmdbResponseCacheTest {
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static TmdbProperties properties(Duration ttl) {
         return new TmdbProperties(URI.create("http://127.0.0.1:9/3"), null, null, 40, ttl, Duration.ofSeconds(1),

@@ -3,11 +3,8 @@ package app.marquee.sync.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jspecify.annotations.Nullable;
@@ -21,6 +18,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.marquee.support.MovableClock;
 import app.marquee.sync.SyncTask;
 
 /** How a run is recorded: failures back a task off, idle runs of a frequent task cost no writes. */
@@ -33,29 +31,6 @@ class TaskRunnerIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("marquee.data-dir", dataDir::toString);
-    }
-
-    static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-11-25T12:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     @TestConfiguration
