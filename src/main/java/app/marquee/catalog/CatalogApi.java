@@ -1,6 +1,9 @@
 package app.marquee.catalog;
 
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog as other modules use it. Implemented in {@code catalog.internal}; other modules never see
@@ -18,4 +21,18 @@ public interface CatalogApi {
      * @throws app.marquee.platform.ApiException 503/504 when the movie is not stored and TMDB cannot be asked
      */
     Optional<MovieSummary> movie(int tmdbId);
+
+    /**
+     * Creates or replaces an admin-curated list, served by {@code GET /api/list/:slug} like the TMDB lists.
+     * Titles that are not stored are read through the read path first; titles TMDB does not know are left
+     * out. (The admin endpoint that calls this comes with accounts, which can protect it.)
+     *
+     * @param slug lower-case letters, digits and dashes, at most 100
+     * @throws app.marquee.platform.ApiException 400 for a bad slug or name, 409 when the slug is a TMDB
+     *     list's, 503/504 when TMDB is needed and cannot be asked
+     */
+    ListSummary saveCuratedList(String slug, String name, @Nullable String description, List<TitleRef> titles);
+
+    /** Deletes a curated list; false when there is no curated list of that slug. */
+    boolean deleteCuratedList(String slug);
 }

@@ -20,6 +20,15 @@ public interface SyncTask {
     String name();
 
     /**
+     * A cheap look (one indexed read, no outside call) at whether a run would find work. False lets the
+     * scheduler skip the run without taking the lock or writing anything; it still runs, and records,
+     * an idle run about once a minute. The default says "maybe", so the task always runs.
+     */
+    default boolean hasWork() {
+        return true;
+    }
+
+    /**
      * Does one run.
      *
      * @param cursor where the previous successful run left off, null at first

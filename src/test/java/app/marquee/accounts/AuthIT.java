@@ -38,7 +38,7 @@ import app.marquee.accounts.internal.AuditEntry;
 import app.marquee.accounts.internal.AuditEntryRepository;
 import app.marquee.support.ApiClient;
 import app.marquee.support.ApiClient.Response;
-import app.marquee.support.MutableClock;
+import app.marquee.support.MovableClock;
 
 /**
  * Accounts through real HTTP on a real SQLite file: logins, sessions and cookies, refresh rotation and reuse
@@ -60,8 +60,8 @@ class AuthIT {
     static class TestClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        MovableClock mutableClock() {
+            return MovableClock.startingNow();
         }
     }
 
@@ -69,7 +69,7 @@ class AuthIT {
     int port;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     AuditEntryRepository audit;

@@ -1,6 +1,7 @@
 package app.marquee.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import tools.jackson.databind.JsonNode;
 
+import app.marquee.platform.ApiException;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeTmdb;
 import app.marquee.sync.SyncTask;
@@ -44,6 +46,8 @@ class ShowsAndListsIT {
     int port;
     @Autowired
     List<SyncTask> tasks;
+    @Autowired
+    CatalogApi catalog;
 
     ApiClient api;
 
@@ -123,5 +127,29 @@ class ShowsAndListsIT {
                 .isNotEqualTo(first.path("genres").values().stream().map(JsonNode::asString).toList());
 
         assertThat(api.get("/api/list/no-such-list").json().path("error").asString()).isEqualTo("List not found");
+    }
+
+    @Test
+    void anAdminCuratedListMixesMoviesAndShowsAndCannotTakeATmdbListsSlug() {
+        ListSummary saved = catalog.saveCuratedList("staff-picks", "Staff picks", "Chosen by us",
+                List.of(TitleRef.movie(11216), TitleRef.show(14981), TitleRef.movie(999999999)));
+        assertThat(saved.url()).isEqualTo("/list/staff-picks");
+
+        JsonNode list = api.get("/api/list/staff-picks").json();
+        assertThat(list.path("list").path("name").asString()).isEqualTo("Staff picks");
+        assertThat(list.path("results").values()).extracting(r -> r.path("_type").asString() + ":" + r.path("tmdbId").asInt())
+                .as("the title TMDB does not know is left out").containsExactly("movie:11216", "tvshow:14981");
+        assertThat(api.get("/api/lists").json().values()).extracting(l -> l.path("slug").asString()).contains("staff-picks");
+
+        catalog.saveCuratedList("staff-picks", "Staff picks", null, List.of(TitleRef.show(14981)));
+        assertThat(api.get("/api/list/staff-picks").json().path("total").asInt()).isEqualTo(1);
+
+        assertThatThrownBy(() -> catalog.saveCuratedList("popular-movies", "Mine", null, List.of()))
+                .isInstanceOf(ApiException.class).hasMessageContaining("List exists");
+        assertThatThrownBy(() -> catalog.saveCuratedList("Bad Slug", "x", null, List.of()))
+                .isInstanceOf(ApiException.class).hasMessageContaining("Invalid slug");
+        assertThat(catalog.deleteCuratedList("popular-movies")).isFalse();
+        assertThat(catalog.deleteCuratedList("staff-picks")).isTrue();
+        assertThat(api.get("/api/list/staff-picks").status()).isEqualTo(404);
     }
 }

@@ -13,11 +13,11 @@ import org.junit.jupiter.api.Test;
 
 import app.marquee.network.internal.InterfaceProbe;
 import app.marquee.network.internal.VpnMonitor;
-import app.marquee.support.MutableClock;
+import app.marquee.support.MovableClock;
 
 class VpnMonitorTest {
 
-    private final MutableClock clock = new MutableClock();
+    private final MovableClock clock = MovableClock.startingNow();
     private final List<VpnStateChanged> events = new ArrayList<>();
     private final AtomicReference<InterfaceProbe.Reading> reading = new AtomicReference<>(
             new InterfaceProbe.Reading(true, true, List.of(InetAddress.ofLiteral("10.8.0.2"))));

@@ -29,7 +29,7 @@ import app.marquee.support.ApiClient;
 import app.marquee.support.ApiClient.Response;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTrakt;
-import app.marquee.support.MutableClock;
+import app.marquee.support.MovableClock;
 import app.marquee.trakt.internal.TraktOutbox;
 
 /** Trakt linking, device logins and the scrobble outbox, against a local fake Trakt. */
@@ -69,8 +69,8 @@ class TraktIT {
     static class TestClock {
         @Bean
         @Primary
-        MutableClock mutableClock() {
-            return new MutableClock();
+        MovableClock mutableClock() {
+            return MovableClock.startingNow();
         }
     }
 
@@ -78,7 +78,7 @@ class TraktIT {
     int port;
 
     @Autowired
-    MutableClock clock;
+    MovableClock clock;
 
     @Autowired
     TraktOutbox outbox;

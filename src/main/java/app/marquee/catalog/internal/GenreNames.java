@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -96,6 +97,8 @@ class GenreNames {
             } catch (TmdbException e) {
                 log.info("Genre names in '{}' not available from TMDB now ({}); serving English", lang, e.getMessage());
                 missingSince.put(lang, clock.instant());
+            } catch (DataIntegrityViolationException e) {
+                log.debug("Genre names in '{}' were stored by another node meanwhile", lang);
             }
             reload();
             return true;

@@ -1,6 +1,7 @@
 package app.marquee.catalog.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,8 +16,8 @@ import app.marquee.catalog.MediaDto;
 
 /**
  * Lists as the API serves them, from the database only. A list page costs a fixed number of queries
- * whatever its length: the items with their titles, the titles' genres in batches, and (not English) the
- * translations of all its titles at once.
+ * whatever its length: the list, its items with their titles' columns (a projection, not entities), the
+ * titles' genre ids, and (not English) the translations of all its titles at once.
  */
 @Component
 @Transactional(readOnly = true)
@@ -24,11 +25,13 @@ public class ListQueries {
 
     private final MediaListRepository lists;
     private final TitleQueries titles;
+    private final GenreNames genreNames;
     private final ImageUrls images;
 
-    ListQueries(MediaListRepository lists, TitleQueries titles, ImageUrls images) {
+    ListQueries(MediaListRepository lists, TitleQueries titles, GenreNames genreNames, ImageUrls images) {
         this.lists = lists;
         this.titles = titles;
+        this.genreNames = genreNames;
         this.images = images;
     }
 
@@ -40,17 +43,21 @@ public class ListQueries {
 
     public Optional<ListResponse> list(String slug, String lang) {
         return lists.findBySlug(slug).map(list -> {
-            List<MediaListItem> items = lists.findItems(list);
-            List<Long> movieIds = items.stream().map(MediaListItem::movie).filter(Objects::nonNull).map(Movie::id).toList();
-            List<Long> showIds = items.stream().map(MediaListItem::show).filter(Objects::nonNull).map(TvShow::id).toList();
+            List<ListItemRow> rows = lists.findItemRows(list.id());
+            List<Long> movieIds = rows.stream().map(ListItemRow::movieId).filter(Objects::nonNull).toList();
+            List<Long> showIds = rows.stream().map(ListItemRow::showId).filter(Objects::nonNull).toList();
+            Map<Long, List<Integer>> movieGenres = movieIds.isEmpty() ? Map.of() : byId(lists.findMovieGenres(list.id()));
+            Map<Long, List<Integer>> showGenres = showIds.isEmpty() ? Map.of() : byId(lists.findShowGenres(list.id()));
             Map<Long, Translation> movieTexts = titles.movieTranslations(movieIds, lang);
             Map<Long, Translation> showTexts = titles.showTranslations(showIds, lang);
-            List<MediaDto> results = new ArrayList<>(items.size());
-            for (MediaListItem item : items) {
-                if (item.movie() != null) {
-                    results.add(movie(item.movie(), movieTexts.get(item.movie().id()), lang));
-                } else if (item.show() != null) {
-                    results.add(show(item.show(), showTexts.get(item.show().id()), lang));
+            List<MediaDto> results = new ArrayList<>(rows.size());
+            for (ListItemRow row : rows) {
+                if (row.movieId() != null) {
+                    results.add(movie(row, movieTexts.get(row.movieId()),
+                            genreNames.names(movieGenres.getOrDefault(row.movieId(), List.of()), lang)));
+                } else if (row.showId() != null) {
+                    results.add(show(row, showTexts.get(row.showId()),
+                            genreNames.names(showGenres.getOrDefault(row.showId(), List.of()), lang)));
                 }
             }
             return new ListResponse(results, results.size(),
@@ -58,19 +65,27 @@ public class ListQueries {
         });
     }
 
-    private MediaDto.MovieDto movie(Movie m, Translation t, String lang) {
-        return new MediaDto.MovieDto("movie", m.id(), m.tmdbId(), m.imdbId(),
-                Translations.or(t == null ? null : t.title(), m.title()),
-                Translations.or(t == null ? null : t.overview(), m.overview()),
-                images.poster(m.posterPath()), images.backdrop(m.backdropPath()), titles.genreNames(m.genres(), lang),
-                m.popularity(), m.voteAverage(), m.releaseDate(), m.runtime(), m.createdAt(), m.updatedAt());
+    private MediaDto.MovieDto movie(ListItemRow r, Translation t, List<String> genres) {
+        return new MediaDto.MovieDto("movie", r.movieId(), r.movieTmdbId(), r.imdbId(),
+                Translations.or(t == null ? null : t.title(), r.title()),
+                Translations.or(t == null ? null : t.overview(), r.movieOverview()),
+                images.poster(r.moviePoster()), images.backdrop(r.movieBackdrop()), genres, r.moviePopularity(),
+                r.movieRating(), r.releaseDate(), r.runtime(), r.movieCreatedAt(), r.movieUpdatedAt());
     }
 
-    private MediaDto.TvShowDto show(TvShow s, Translation t, String lang) {
-        return new MediaDto.TvShowDto("tvshow", s.id(), s.tmdbId(),
-                Translations.or(t == null ? null : t.title(), s.name()),
-                Translations.or(t == null ? null : t.overview(), s.overview()),
-                images.poster(s.posterPath()), images.backdrop(s.backdropPath()), titles.genreNames(s.genres(), lang),
-                s.popularity(), s.voteAverage(), s.firstAirDate(), s.createdAt(), s.updatedAt());
+    private MediaDto.TvShowDto show(ListItemRow r, Translation t, List<String> genres) {
+        return new MediaDto.TvShowDto("tvshow", r.showId(), r.showTmdbId(),
+                Translations.or(t == null ? null : t.title(), r.name()),
+                Translations.or(t == null ? null : t.overview(), r.showOverview()),
+                images.poster(r.showPoster()), images.backdrop(r.showBackdrop()), genres, r.showPopularity(),
+                r.showRating(), r.firstAirDate(), r.showCreatedAt(), r.showUpdatedAt());
+    }
+
+    private static Map<Long, List<Integer>> byId(List<Object[]> rows) {
+        Map<Long, List<Integer>> result = new HashMap<>();
+        for (Object[] row : rows) {
+            result.computeIfAbsent((Long) row[0], id -> new ArrayList<>()).add((Integer) row[1]);
+        }
+        return result;
     }
 }

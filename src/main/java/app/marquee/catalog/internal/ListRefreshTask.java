@@ -49,6 +49,7 @@ class ListRefreshTask implements SyncTask {
 
     @Override
     public Result run(@Nullable String cursor) {
+        lists.createMissing(BuiltInLists.ALL); // the first run may come before start-up created them
         images.configure(tmdb.configuration(TmdbClient.Read.CACHED));
         for (TmdbData.Kind kind : TmdbData.Kind.values()) {
             titleWriter.saveGenreNames(tmdb.genres(kind, "en", TmdbClient.Read.CACHED), "en");

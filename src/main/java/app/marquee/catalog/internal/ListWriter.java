@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -44,6 +45,29 @@ class ListWriter {
             }
         }
         return created;
+    }
+
+    /** Creates or replaces a curated list; false when the slug is taken by a list of another kind. */
+    boolean saveCurated(String slug, String name, @Nullable String description, List<Entry> entries) {
+        MediaList list = lists.findBySlug(slug)
+                .orElseGet(() -> lists.save(new MediaList(slug, name, description, MediaList.CURATED, null,
+                        clock.instant())));
+        if (!MediaList.CURATED.equals(list.kind())) {
+            return false;
+        }
+        list.describe(name, description, clock.instant());
+        replaceItems(list.id(), entries);
+        return true;
+    }
+
+    boolean deleteCurated(String slug) {
+        return lists.findBySlug(slug)
+                .filter(list -> MediaList.CURATED.equals(list.kind()))
+                .map(list -> {
+                    lists.delete(list);
+                    return true;
+                })
+                .orElse(false);
     }
 
     /** The list's items become {@code entries}, in order; titles that are not stored are left out. */

@@ -67,6 +67,12 @@ class MediaList {
         this.updatedAt = now;
     }
 
+    void describe(String newName, @Nullable String newDescription, Instant now) {
+        name = newName;
+        description = newDescription;
+        updatedAt = now;
+    }
+
     void refreshed(Instant now) {
         refreshedAt = now;
         updatedAt = now;

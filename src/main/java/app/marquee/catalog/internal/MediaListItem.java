@@ -51,16 +51,4 @@ class MediaListItem {
         this.show = show;
         this.addedAt = now;
     }
-
-    int position() {
-        return position;
-    }
-
-    @Nullable Movie movie() {
-        return movie;
-    }
-
-    @Nullable TvShow show() {
-        return show;
-    }
 }

@@ -15,8 +15,15 @@ interface MediaListRepository extends JpaRepository<MediaList, Long> {
 
     List<MediaList> findByKindOrderByIdAsc(String kind);
 
-    @Query("select i from MediaListItem i left join fetch i.movie left join fetch i.show where i.list = :list order by i.position")
-    List<MediaListItem> findItems(MediaList list);
+    @Query(ListItemRow.SELECT + " where i.list.id = :listId order by i.position")
+    List<ListItemRow> findItemRows(long listId);
+
+    /** (movie id, genre TMDB id) of every genre of the list's movies; one parameter, so its plan is cached. */
+    @Query("select m.id, g.tmdbId from MediaListItem i join i.movie m join m.genres g where i.list.id = :listId")
+    List<Object[]> findMovieGenres(long listId);
+
+    @Query("select s.id, g.tmdbId from MediaListItem i join i.show s join s.genres g where i.list.id = :listId")
+    List<Object[]> findShowGenres(long listId);
 
     @Modifying
     @Query("delete from MediaListItem i where i.list = :list")

@@ -13,7 +13,7 @@ import app.marquee.sync.SyncTask;
 /**
  * {@code season-sync} (seed flow 4, every second): takes the next season whose episodes were never read
  * and reads them (response cache, else TMDB). One season per run; with none left a run is one indexed
- * query. A season TMDB does not know is stored without episodes, so it is not asked for again.
+ * query, and {@link #hasWork()} lets the scheduler skip it without a lock. A season TMDB does not know is stored without episodes, so it is not asked for again.
  */
 @Component
 class SeasonSyncTask implements SyncTask {
@@ -31,6 +31,11 @@ class SeasonSyncTask implements SyncTask {
     @Override
     public String name() {
         return "season-sync";
+    }
+
+    @Override
+    public boolean hasWork() {
+        return seasons.existsByEpisodesSyncedAtIsNull();
     }
 
     @Override

@@ -8,12 +8,12 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-import app.marquee.catalog.CatalogApi;
 import app.marquee.catalog.MovieResponse;
 import app.marquee.catalog.MovieSourceLookup;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.catalog.SeasonResponse;
 import app.marquee.catalog.ShowResponse;
+import app.marquee.catalog.TitleRef;
 import app.marquee.catalog.tmdb.TmdbClient;
 import app.marquee.catalog.tmdb.TmdbException;
 import app.marquee.platform.ApiException;
@@ -27,7 +27,7 @@ import app.marquee.platform.ApiException;
  * the id, 504 when it timed out, 503 when it is down, rate limiting, or its circuit is open.
  */
 @Service
-public class TitleReader implements CatalogApi {
+public class TitleReader {
 
     private final TitleQueries queries;
     private final TitleWriter writer;
@@ -88,12 +88,11 @@ public class TitleReader implements CatalogApi {
         return queries.season(tmdbId, number).orElseThrow().season();
     }
 
-    @Override
     public Optional<MovieSummary> storedMovie(int tmdbId) {
         return queries.movieSummary(tmdbId);
     }
 
-    @Override
+    /** A movie read database first, then cache or TMDB; empty when TMDB does not know it. */
     public Optional<MovieSummary> movie(int tmdbId) {
         Optional<MovieSummary> stored = queries.movieSummary(tmdbId);
         if (stored.isPresent()) {
@@ -141,6 +140,15 @@ public class TitleReader implements CatalogApi {
 
     private void fetchMovie(int tmdbId, String notFound) {
         fromTmdb(() -> storeMovie(tmdbId), notFound);
+    }
+
+    /** Stores the title if needed, as the API does: ApiException 404 when TMDB does not know it, 503/504. */
+    void ensureStored(TitleRef title) {
+        if (title.kind() == TitleRef.Kind.MOVIE) {
+            fetchMovie(title.tmdbId(), "Movie not found");
+        } else {
+            ensureShow(title.tmdbId());
+        }
     }
 
     private void ensureShow(int tmdbId) {

@@ -9,6 +9,8 @@ import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -36,6 +38,7 @@ public final class TmdbClient {
         FRESH
     }
 
+    private static final Logger log = LoggerFactory.getLogger(TmdbClient.class);
     private static final String EN = "en";
 
     private final TmdbHttp http;
@@ -44,6 +47,10 @@ public final class TmdbClient {
     @Autowired
     TmdbClient(TmdbProperties properties, ServiceMetrics metrics, TmdbResponseCache cache) {
         this(new TmdbHttp(properties, metrics), cache);
+        if (!properties.hasCredentials() && "api.themoviedb.org".equals(properties.baseUrl().getHost())) {
+            log.warn("marquee.tmdb.access-token and marquee.tmdb.api-key are unset: TMDB will refuse every call, "
+                    + "so only titles already stored can be served");
+        }
     }
 
     TmdbClient(TmdbHttp http, TmdbResponseCache cache) {

@@ -2,10 +2,13 @@ package app.marquee.sync.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -42,6 +45,8 @@ class SyncScheduler implements SmartLifecycle {
     private final LockingTaskExecutor locks;
     private final Clock clock;
     private final List<ScheduledFuture<?>> scheduled = new ArrayList<>();
+    /** When this node last took each task's lock; lets an idle task skip runs in between. */
+    private final Map<String, Instant> lastRun = new ConcurrentHashMap<>();
     private SimpleAsyncTaskScheduler scheduler;
 
     SyncScheduler(List<SyncTask> tasks, SyncProperties properties, TaskRunner runner, LockProvider lockProvider,
@@ -90,6 +95,11 @@ class SyncScheduler implements SmartLifecycle {
 
     private void runScheduled(SyncTask task) {
         try {
+            Instant last = lastRun.get(task.name());
+            if (last != null && last.plus(TaskRunner.IDLE_RECORD_INTERVAL).isAfter(clock.instant()) && !task.hasWork()) {
+                return; // nothing to do: no lock, no write
+            }
+            lastRun.put(task.name(), clock.instant());
             runNow(task);
         } catch (RuntimeException e) { // last resort: a scheduled run must never kill its schedule
             log.error("Background task {} could not run", task.name(), e);

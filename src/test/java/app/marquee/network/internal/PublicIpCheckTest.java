@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import app.marquee.network.NetworkGateAccess;
 import app.marquee.network.VpnProperties;
 import app.marquee.network.VpnState;
-import app.marquee.support.MutableClock;
+import app.marquee.support.MovableClock;
 
 class PublicIpCheckTest {
 
@@ -40,7 +40,7 @@ class PublicIpCheckTest {
             VpnProperties properties = new VpnProperties("lo", true, true, Duration.ofSeconds(1),
                     List.of(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ip")),
                     List.of("198.51.100.0/24"), Duration.ofMinutes(5));
-            VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, new MutableClock());
+            VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, MovableClock.startingNow());
             assertThat(monitor.current().isUp()).as("the loopback interface is up").isTrue();
             PublicIpCheck check = new PublicIpCheck(properties, NetworkGateAccess.gate(monitor, properties), monitor,
                     JsonMapper.builder().build());
@@ -61,7 +61,7 @@ class PublicIpCheckTest {
     void answersAreReadAsTextOrJsonAndGarbageIsIgnored() {
         VpnProperties properties = new VpnProperties(null, false, true, Duration.ofSeconds(1), List.of(),
                 List.of("192.0.2.0/24", "2001:db8::/32"), Duration.ofMinutes(5));
-        VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, new MutableClock());
+        VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, MovableClock.startingNow());
         PublicIpCheck check = new PublicIpCheck(properties, NetworkGateAccess.gate(monitor, properties), monitor,
                 JsonMapper.builder().build());
         assertThat(check.parse(" 192.0.2.4\n")).contains(InetAddress.ofLiteral("192.0.2.4"));

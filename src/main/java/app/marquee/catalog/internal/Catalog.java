@@ -1,0 +1,76 @@
+package app.marquee.catalog.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+import app.marquee.catalog.CatalogApi;
+import app.marquee.catalog.ListSummary;
+import app.marquee.catalog.MovieSummary;
+import app.marquee.catalog.TitleRef;
+import app.marquee.catalog.tmdb.TmdbData;
+import app.marquee.platform.ApiException;
+
+/** The catalog's facade for other modules ({@link CatalogApi}). */
+@Service
+class Catalog implements CatalogApi {
+
+    private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,99}");
+
+    private final TitleReader titles;
+    private final ListWriter lists;
+
+    Catalog(TitleReader titles, ListWriter lists) {
+        this.titles = titles;
+        this.lists = lists;
+    }
+
+    @Override
+    public Optional<MovieSummary> storedMovie(int tmdbId) {
+        return titles.storedMovie(tmdbId);
+    }
+
+    @Override
+    public Optional<MovieSummary> movie(int tmdbId) {
+        return titles.movie(tmdbId);
+    }
+
+    @Override
+    public ListSummary saveCuratedList(String slug, String name, @Nullable String description,
+            List<TitleRef> items) {
+        if (!SLUG.matcher(slug).matches()) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid slug",
+                    "lower-case letters, digits and dashes, at most 100");
+        }
+        if (name.isBlank() || name.length() > 200 || (description != null && description.length() > 1000)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid list",
+                    "a name of 1-200 characters and a description of at most 1000");
+        }
+        List<ListWriter.Entry> entries = new ArrayList<>();
+        for (TitleRef item : items) {
+            try {
+                titles.ensureStored(item);
+                entries.add(new ListWriter.Entry(
+                        item.kind() == TitleRef.Kind.MOVIE ? TmdbData.Kind.MOVIE : TmdbData.Kind.TV, item.tmdbId()));
+            } catch (ApiException e) {
+                if (e.status() != HttpStatus.NOT_FOUND) {
+                    throw e;
+                }
+            }
+        }
+        if (!lists.saveCurated(slug, name, description, entries)) {
+            throw new ApiException(HttpStatus.CONFLICT, "List exists", "'" + slug + "' is filled from TMDB");
+        }
+        return new ListSummary(name, slug, description, "/list/" + slug);
+    }
+
+    @Override
+    public boolean deleteCuratedList(String slug) {
+        return lists.deleteCurated(slug);
+    }
+}
