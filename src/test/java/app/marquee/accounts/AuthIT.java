@@ -80,6 +80,9 @@ class AuthIT {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    app.marquee.accounts.internal.Sessions sessions;
+
     /** A user of role "user" with a known password, and an anonymous client to log them in. */
     record Account(String email, String password) {
     }
@@ -205,6 +208,24 @@ class AuthIT {
             assertThat(browser.get("/api/auth/session", "X-Session-Id", one).status()).isEqualTo(401);
             assertThat(browser.get("/api/auth/session", "X-Session-Id", two).status()).isEqualTo(200);
             assertThat(audited("logout").getLast().getOutcome()).isEqualTo("success");
+        }
+
+        @Test
+        void aValidSessionIsAcceptedByEveryOneOfManyConcurrentRequests() throws Exception {
+            Account account = newUser();
+            ApiClient browser = ApiClient.anonymous(port).login(account.email(), account.password());
+            String token = cookie(browser, "__at_" + browser.sessionId());
+            java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+            try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+                for (int i = 0; i < 3_000; i++) {
+                    pool.submit(() -> {
+                        if (sessions.authenticate(browser.sessionId(), token).isEmpty()) {
+                            refused.incrementAndGet();
+                        }
+                    });
+                }
+            }
+            assertThat(refused.get()).as("reads of the session's times must not race on SQLite").isZero();
         }
 
         @Test

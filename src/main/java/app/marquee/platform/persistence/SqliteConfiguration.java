@@ -1,5 +1,7 @@
 package app.marquee.platform.persistence;
 
+import org.hibernate.cfg.MappingSettings;
+import org.springframework.boot.hibernate.autoconfigure.HibernatePropertiesCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Condition;
 import org.springframework.context.annotation.ConditionContext;
@@ -28,6 +30,18 @@ class SqliteConfiguration {
         }
         int readers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         return new SqliteDataSource(url, readers);
+    }
+
+    /**
+     * Instants as plain JDBC timestamps on SQLite. Hibernate's default reads them with one static UTC
+     * {@code Calendar} shared by every thread, which sqlite-jdbc writes into while converting: under concurrent
+     * reads, a session's expiry sometimes came back as another row's time and valid requests got 401s. The stored
+     * form is unchanged (epoch milliseconds), and a {@code Timestamp} converts to an {@code Instant} without any
+     * time zone. PostgreSQL keeps Hibernate's default.
+     */
+    @Bean
+    HibernatePropertiesCustomizer sqliteInstants() {
+        return properties -> properties.put(MappingSettings.PREFERRED_INSTANT_JDBC_TYPE, "TIMESTAMP");
     }
 
     /** True when no datasource URL is set, or it is a SQLite one. */
