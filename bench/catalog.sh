@@ -79,8 +79,14 @@ curl -fs "$BASE/api/health" >/dev/null || { echo "server did not start"; tail -5
 # Every catalog route needs a user: log in as the admin created at start-up and send the session's header
 # and access-token cookie with each request. Rate limits are in test mode (as the benchmark rules say), so
 # they apply only to requests that ask for them.
-LOGIN=$(curl -fs -D "$WORK/login.headers" -H 'Content-Type: application/json' \
-    -d '{"email":"bench@marquee.test","password":"bench-password"}' "$BASE/api/auth/login")
+# (the admin is created just after the server starts answering, so the first tries may be refused)
+LOGIN=
+for _ in $(seq 1 50); do
+    LOGIN=$(curl -fs -D "$WORK/login.headers" -H 'Content-Type: application/json' \
+        -d '{"email":"bench@marquee.test","password":"bench-password"}' "$BASE/api/auth/login") && break
+    sleep 0.2
+done
+[ -n "$LOGIN" ] || { echo "cannot log in as the benchmark admin"; tail -50 "$WORK/server.log"; exit 1; }
 SESSION=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["session"])' "$LOGIN")
 ACCESS=$(grep -i "^set-cookie: __at_$SESSION=" "$WORK/login.headers" | sed -E "s/^[^=]*=([^;]*);.*/\1/")
 AUTH_HEADERS=("X-Session-Id: $SESSION" "Cookie: __at_$SESSION=$ACCESS")
