@@ -33,6 +33,14 @@ public interface CatalogApi {
      */
     ListSummary saveCuratedList(String slug, String name, @Nullable String description, List<TitleRef> titles);
 
+    /**
+     * Creates or replaces a list of one user's own (kind {@code trakt-watchlist}), seen only by them in
+     * {@code GET /api/lists} and {@code GET /api/list/:slug}. Titles go through the read path as for curated lists.
+     *
+     * @throws app.marquee.platform.ApiException 409 when the slug is taken by another list
+     */
+    ListSummary saveUserList(String ownerUserId, String slug, String name, List<TitleRef> titles);
+
     /** Deletes a curated list; false when there is no curated list of that slug. */
     boolean deleteCuratedList(String slug);
 }

@@ -48,6 +48,8 @@ public final class FakeTrakt implements AutoCloseable {
     private final List<String> revoked = Collections.synchronizedList(new ArrayList<>());
     private final List<String> badHeaders = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger refreshes = new AtomicInteger();
+    /** slug -> {movie tmdb ids, show tmdb ids} */
+    private final Map<String, List<List<Integer>>> watchlists = new ConcurrentHashMap<>();
     private volatile boolean down;
     private volatile boolean duplicateWrites;
     private volatile long tokenLifetimeSeconds = 7_776_000;
@@ -74,6 +76,11 @@ public final class FakeTrakt implements AutoCloseable {
     /** The Trakt user who approves this device code. */
     public void approveAs(String deviceCode, String slug, String username) {
         approvals.put(deviceCode, new String[] {slug, username});
+    }
+
+    /** The watchlist Trakt gives for this user ("Sync / Get watchlist"). */
+    public void watchlist(String slug, List<Integer> movies, List<Integer> shows) {
+        watchlists.put(slug, List.of(movies, shows));
     }
 
     /** While down, every authenticated write answers 503. */
@@ -134,6 +141,7 @@ public final class FakeTrakt implements AutoCloseable {
                     send(exchange, 200, "");
                 }
                 case "/users/settings" -> settings(exchange);
+                case "/sync/watchlist/movies", "/sync/watchlist/shows" -> watchlistOf(exchange, path.endsWith("movies"));
                 case "/scrobble/start", "/scrobble/pause", "/scrobble/stop", "/sync/history" -> write(exchange, path, body);
                 default -> send(exchange, 404, "{\"error\":\"not found\"}");
             }
@@ -199,6 +207,23 @@ public final class FakeTrakt implements AutoCloseable {
         }
         send(exchange, 200, JSON.writeValueAsString(Map.of("user", Map.of("username", owner[1], "private", false,
                 "name", owner[1], "vip", false, "ids", Map.of("slug", owner[0])))));
+    }
+
+    private void watchlistOf(HttpExchange exchange, boolean movies) throws IOException {
+        String[] owner = owner(exchange);
+        if (owner == null) {
+            send(exchange, 401, "");
+            return;
+        }
+        List<Integer> ids = watchlists.getOrDefault(owner[0], List.of(List.of(), List.of())).get(movies ? 0 : 1);
+        String type = movies ? "movie" : "show";
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            items.add(Map.of("rank", i + 1, "id", 1000 + i, "listed_at", Instant.now().toString(), "type", type,
+                    type, Map.of("title", "Title " + ids.get(i), "year", 2020,
+                            "ids", Map.of("trakt", 5000 + i, "slug", "title-" + ids.get(i), "tmdb", ids.get(i)))));
+        }
+        send(exchange, 200, JSON.writeValueAsString(items));
     }
 
     private void write(HttpExchange exchange, String path, String body) throws IOException {

@@ -31,6 +31,7 @@ import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTrakt;
 import app.marquee.support.MovableClock;
 import app.marquee.trakt.internal.TraktOutbox;
+import app.marquee.trakt.internal.WatchlistImport;
 
 /** Trakt linking, device logins and the scrobble outbox, against a local fake Trakt. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -82,6 +83,9 @@ class TraktIT {
 
     @Autowired
     TraktOutbox outbox;
+
+    @Autowired
+    WatchlistImport watchlists;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -325,6 +329,40 @@ class TraktIT {
             assertThat(sent).anySatisfy(w -> assertThat(w).startsWith("/scrobble/pause ").contains("\"tmdb\":1220")
                     .contains("\"season\":2").contains("\"number\":3"));
             assertThat(sent).hasSize(4);
+        }
+    }
+
+    @Nested
+    class Watchlist {
+
+        @Test
+        void aLinkedUsersWatchlistBecomesAListOnlyTheySee() {
+            Member member = member();
+            String slug = "watcher-" + System.nanoTime();
+            trakt.watchlist(slug, List.of(105, 999_999_999), List.of(1220));
+            String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
+            trakt.script(code, 200);
+            trakt.approveAs(code, slug, "Watcher");
+            assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
+            String userId = member.client().get("/api/auth/session").json().path("user").path("id").asString();
+            watchlists.importFor(userId);
+
+            String listSlug = WatchlistImport.slug(userId);
+            assertThat(member.client().get("/api/lists").json().findValuesAsString("slug")).contains(listSlug);
+            Response list = member.client().get("/api/list/" + listSlug);
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.json().path("total").asInt()).as("the title TMDB does not know is left out").isEqualTo(2);
+            assertThat(list.json().path("results").get(0).path("tmdbId").asInt()).isEqualTo(105);
+            assertThat(list.json().path("results").get(1).path("_type").asString()).isEqualTo("tvshow");
+
+            trakt.watchlist(slug, List.of(), List.of(1220));
+            watchlists.importFor(userId);
+            assertThat(member.client().get("/api/list/" + listSlug).json().path("total").asInt())
+                    .as("a refresh replaces the list").isEqualTo(1);
+
+            Member other = member();
+            assertThat(other.client().get("/api/lists").json().findValuesAsString("slug")).doesNotContain(listSlug);
+            assertThat(other.client().get("/api/list/" + listSlug).status()).isEqualTo(404);
         }
     }
 

@@ -51,6 +51,26 @@ class Catalog implements CatalogApi {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid list",
                     "a name of 1-200 characters and a description of at most 1000");
         }
+        List<ListWriter.Entry> entries = stored(items);
+        if (!lists.saveCurated(slug, name, description, entries)) {
+            throw new ApiException(HttpStatus.CONFLICT, "List exists", "'" + slug + "' is filled from TMDB");
+        }
+        return new ListSummary(name, slug, description, "/list/" + slug);
+    }
+
+    @Override
+    public ListSummary saveUserList(String ownerUserId, String slug, String name, List<TitleRef> items) {
+        if (!SLUG.matcher(slug).matches() || name.isBlank() || name.length() > 200) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid list");
+        }
+        if (!lists.saveOwned(ownerUserId, slug, name, "trakt-watchlist", stored(items))) {
+            throw new ApiException(HttpStatus.CONFLICT, "List exists", "'" + slug + "' is another list");
+        }
+        return new ListSummary(name, slug, null, "/list/" + slug);
+    }
+
+    /** The titles as list entries, each read into the database first; titles TMDB does not know are left out. */
+    private List<ListWriter.Entry> stored(List<TitleRef> items) {
         List<ListWriter.Entry> entries = new ArrayList<>();
         for (TitleRef item : items) {
             try {
@@ -63,10 +83,7 @@ class Catalog implements CatalogApi {
                 }
             }
         }
-        if (!lists.saveCurated(slug, name, description, entries)) {
-            throw new ApiException(HttpStatus.CONFLICT, "List exists", "'" + slug + "' is filled from TMDB");
-        }
-        return new ListSummary(name, slug, description, "/list/" + slug);
+        return entries;
     }
 
     @Override

@@ -35,14 +35,17 @@ public class ListQueries {
         this.images = images;
     }
 
-    public List<ListSummary> lists() {
+    /** The lists {@code userId} may see: everyone's, and their own. */
+    public List<ListSummary> lists(String userId) {
         return lists.findAllByOrderByIdAsc().stream()
+                .filter(l -> l.visibleTo(userId))
                 .map(l -> new ListSummary(l.name(), l.slug(), l.description(), "/list/" + l.slug()))
                 .toList();
     }
 
-    public Optional<ListResponse> list(String slug, String lang) {
-        return lists.findBySlug(slug).map(list -> {
+    /** A list by slug, when {@code userId} may see it (another user's own list is as good as missing). */
+    public Optional<ListResponse> list(String slug, String lang, String userId) {
+        return lists.findBySlug(slug).filter(l -> l.visibleTo(userId)).map(list -> {
             List<ListItemRow> rows = lists.findItemRows(list.id());
             List<Long> movieIds = rows.stream().map(ListItemRow::movieId).filter(Objects::nonNull).toList();
             List<Long> showIds = rows.stream().map(ListItemRow::showId).filter(Objects::nonNull).toList();

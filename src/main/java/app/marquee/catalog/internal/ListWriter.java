@@ -60,6 +60,21 @@ class ListWriter {
         return true;
     }
 
+    /**
+     * Creates or replaces a list owned by one user; false when the slug belongs to a list of another kind or
+     * another owner.
+     */
+    boolean saveOwned(String ownerUserId, String slug, String name, String kind, List<Entry> entries) {
+        MediaList list = lists.findBySlug(slug)
+                .orElseGet(() -> lists.save(MediaList.ownedBy(ownerUserId, slug, name, null, kind, clock.instant())));
+        if (!kind.equals(list.kind()) || !ownerUserId.equals(list.ownerUserId())) {
+            return false;
+        }
+        list.describe(name, null, clock.instant());
+        replaceItems(list.id(), entries);
+        return true;
+    }
+
     boolean deleteCurated(String slug) {
         return lists.findBySlug(slug)
                 .filter(list -> MediaList.CURATED.equals(list.kind()))

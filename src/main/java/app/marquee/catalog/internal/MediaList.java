@@ -67,6 +67,14 @@ class MediaList {
         this.updatedAt = now;
     }
 
+    /** A list of one user's own (their Trakt watchlist), seen by nobody else. */
+    static MediaList ownedBy(String ownerUserId, String slug, String name, @Nullable String description, String kind,
+            Instant now) {
+        MediaList list = new MediaList(slug, name, description, kind, null, now);
+        list.ownerUserId = ownerUserId;
+        return list;
+    }
+
     void describe(String newName, @Nullable String newDescription, Instant now) {
         name = newName;
         description = newDescription;
@@ -96,6 +104,15 @@ class MediaList {
 
     String kind() {
         return kind;
+    }
+
+    @Nullable String ownerUserId() {
+        return ownerUserId;
+    }
+
+    /** True when {@code userId} may see it: lists without an owner are everyone's. */
+    boolean visibleTo(String userId) {
+        return ownerUserId == null || ownerUserId.equals(userId);
     }
 
     @Nullable String tmdbSource() {

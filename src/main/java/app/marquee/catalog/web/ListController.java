@@ -3,11 +3,13 @@ package app.marquee.catalog.web;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import app.marquee.accounts.CurrentUser;
 import app.marquee.catalog.ListResponse;
 import app.marquee.catalog.ListSummary;
 import app.marquee.catalog.internal.ListQueries;
@@ -27,14 +29,15 @@ class ListController {
     }
 
     @GetMapping("/api/lists")
-    List<ListSummary> lists() {
-        return lists.lists();
+    List<ListSummary> lists(@AuthenticationPrincipal CurrentUser user) {
+        return lists.lists(user.id());
     }
 
     @GetMapping("/api/list/{slug}")
-    ListResponse list(@PathVariable String slug, @RequestParam(defaultValue = "en") String lang) {
+    ListResponse list(@PathVariable String slug, @RequestParam(defaultValue = "en") String lang,
+            @AuthenticationPrincipal CurrentUser user) {
         String language = RequestChecks.lang(lang);
         titles.prepareLanguage(language);
-        return lists.list(slug, language).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "List not found"));
+        return lists.list(slug, language, user.id()).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "List not found"));
     }
 }

@@ -183,6 +183,36 @@ public class TraktClient {
         return new Profile(settings.user().username(), slug);
     }
 
+    /** One title of a watchlist, by TMDB id: {@code movie} or {@code show}. */
+    public record WatchlistItem(String type, int tmdbId) {
+    }
+
+    /**
+     * The user's watchlist of {@code movies} or {@code shows}, in Trakt's rank order; titles without a TMDB id
+     * are left out.
+     */
+    public java.util.List<WatchlistItem> watchlist(String accessToken, String kind) {
+        requireConfigured();
+        if (!"movies".equals(kind) && !"shows".equals(kind)) {
+            throw new IllegalArgumentException("a watchlist is of movies or shows");
+        }
+        String type = "movies".equals(kind) ? "movie" : "show";
+        tools.jackson.databind.JsonNode items = call(() -> http.get().uri("/sync/watchlist/" + kind)
+                .headers(h -> authorise(h, accessToken))
+                .retrieve()
+                .body(tools.jackson.databind.JsonNode.class));
+        java.util.List<WatchlistItem> titles = new java.util.ArrayList<>();
+        if (items != null) {
+            for (tools.jackson.databind.JsonNode item : items) {
+                tools.jackson.databind.JsonNode tmdb = item.path(type).path("ids").path("tmdb");
+                if (tmdb.isIntegralNumber() && tmdb.asInt() > 0) {
+                    titles.add(new WatchlistItem(type, tmdb.asInt()));
+                }
+            }
+        }
+        return titles;
+    }
+
     /** Posts a JSON body to a write endpoint such as {@code /scrobble/start} or {@code /sync/history}. */
     public Delivery write(String path, String accessToken, String jsonBody) {
         requireConfigured();

@@ -27,6 +27,7 @@ import app.marquee.trakt.internal.DeviceLogins.DeviceAuthResponse;
 import app.marquee.trakt.internal.TraktAccount;
 import app.marquee.trakt.internal.TraktAccounts;
 import app.marquee.trakt.internal.TraktAccounts.Association;
+import app.marquee.trakt.internal.WatchlistImport;
 
 /** A user's link to Trakt: see it, make it through the device flow, remove it; an admin links by slug. */
 @RestController
@@ -36,11 +37,13 @@ final class TraktController {
     private final TraktAccounts traktAccounts;
     private final DeviceLogins devices;
     private final Accounts accounts;
+    private final WatchlistImport watchlists;
 
-    TraktController(TraktAccounts traktAccounts, DeviceLogins devices, Accounts accounts) {
+    TraktController(TraktAccounts traktAccounts, DeviceLogins devices, Accounts accounts, WatchlistImport watchlists) {
         this.traktAccounts = traktAccounts;
         this.devices = devices;
         this.accounts = accounts;
+        this.watchlists = watchlists;
     }
 
     record AssociateRequest(
@@ -81,8 +84,11 @@ final class TraktController {
             @AuthenticationPrincipal CurrentUser user) {
         return switch (devices.poll(body.deviceCode())) {
             case Approval.Pending pending -> TraktAuthController.PendingAnswer.of(pending);
-            case Approval.Approved approved ->
-                    ResponseEntity.ok(traktAccounts.link(user.id(), approved.profile(), approved.tokens()));
+            case Approval.Approved approved -> {
+                Association linked = traktAccounts.link(user.id(), approved.profile(), approved.tokens());
+                watchlists.importSoon(user.id());
+                yield ResponseEntity.ok(linked);
+            }
         };
     }
 
