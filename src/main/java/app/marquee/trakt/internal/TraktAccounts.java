@@ -32,6 +32,8 @@ public class TraktAccounts {
     private final TransactionTemplate write;
     private final TransactionTemplate read;
     private final Clock clock;
+    private final java.util.concurrent.ConcurrentMap<String, Object> refreshLocks =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     public TraktAccounts(TraktAccountRepository accounts, TraktClient trakt, PlatformTransactionManager transactions,
             Clock clock) {
@@ -129,22 +131,51 @@ public class TraktAccounts {
      * @throws TraktUnavailableException when a needed refresh fails
      */
     public Optional<String> accessToken(String userId, boolean force) {
-        record Held(Long id, String access, String refresh, @Nullable Instant expiresAt) {
-        }
-        Held held = read.execute(status -> accounts.findByUserId(userId).filter(TraktAccount::hasTokens)
-                .map(a -> new Held(a.getId(), a.getAccessToken(), a.getRefreshToken(), a.getTokenExpiresAt()))
-                .orElse(null));
+        Held held = held(userId);
         if (held == null) {
             return Optional.empty();
         }
-        boolean fresh = held.expiresAt() != null && held.expiresAt().isAfter(clock.instant().plus(REFRESH_AHEAD));
-        if (fresh && !force) {
+        if (isFresh(held) && !force) {
             return Optional.of(held.access());
         }
-        Tokens tokens = trakt.refresh(held.refresh());
-        write.executeWithoutResult(status -> accounts.findById(held.id())
-                .ifPresent(account -> keepTokens(account, null, tokens)));
-        return Optional.of(tokens.accessToken());
+        // A refresh token works once: two refreshes of one user at the same time would leave one of them
+        // with a dead token. So refreshes of a user take turns, and each first looks whether the one before
+        // it already did the work.
+        synchronized (refreshLocks.computeIfAbsent(userId, id -> new Object())) {
+            Held current = held(userId);
+            if (current == null) {
+                return Optional.empty();
+            }
+            if (!current.refresh().equals(held.refresh())) {
+                return Optional.of(current.access()); // refreshed meanwhile
+            }
+            Tokens tokens;
+            try {
+                tokens = trakt.refresh(current.refresh());
+            } catch (TraktUnavailableException e) {
+                Held after = held(userId);
+                if (after != null && !after.refresh().equals(current.refresh())) {
+                    return Optional.of(after.access()); // another node refreshed it first
+                }
+                throw e;
+            }
+            write.executeWithoutResult(status -> accounts.findById(current.id())
+                    .ifPresent(account -> keepTokens(account, null, tokens)));
+            return Optional.of(tokens.accessToken());
+        }
+    }
+
+    private record Held(Long id, String access, String refresh, @Nullable Instant expiresAt) {
+    }
+
+    private @Nullable Held held(String userId) {
+        return read.execute(status -> accounts.findByUserId(userId).filter(TraktAccount::hasTokens)
+                .map(a -> new Held(a.getId(), a.getAccessToken(), a.getRefreshToken(), a.getTokenExpiresAt()))
+                .orElse(null));
+    }
+
+    private boolean isFresh(Held held) {
+        return held.expiresAt() != null && held.expiresAt().isAfter(clock.instant().plus(REFRESH_AHEAD));
     }
 
     private TraktAccount slug(String slug) {
