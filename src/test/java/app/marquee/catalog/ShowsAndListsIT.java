@@ -58,6 +58,34 @@ class ShowsAndListsIT {
     }
 
     @Test
+    void anAdminKeepsCuratedListsThatUsersReadButMayNotChange() {
+        ApiClient admin = ApiClient.admin(port);
+        java.util.Map<String, Object> body = java.util.Map.of("name", "Staff picks", "description", "Our favourites",
+                "titles", java.util.List.of(java.util.Map.of("type", "movie", "tmdbId", 105),
+                        java.util.Map.of("type", "show", "tmdbId", 1220),
+                        java.util.Map.of("type", "movie", "tmdbId", 999_999_999)));
+        ApiClient.Response saved = admin.put("/api/lists/staff-picks", body);
+        assertThat(saved.status()).isEqualTo(200);
+        assertThat(saved.json().path("url").asString()).isEqualTo("/list/staff-picks");
+
+        ApiClient.Response list = api.get("/api/list/staff-picks");
+        assertThat(list.json().path("total").asInt()).as("the title TMDB does not know is left out").isEqualTo(2);
+        assertThat(list.json().path("list").path("description").asString()).isEqualTo("Our favourites");
+
+        assertThat(api.put("/api/lists/staff-picks", body).status()).as("a user may not").isEqualTo(403);
+        assertThat(api.delete("/api/lists/staff-picks").status()).isEqualTo(403);
+        assertThat(admin.put("/api/lists/Bad_Slug", body).status()).isEqualTo(400);
+        assertThat(admin.put("/api/lists/staff-picks", java.util.Map.of("name", "", "titles", java.util.List.of()))
+                .status()).isEqualTo(400);
+        assertThat(admin.put("/api/lists/staff-picks", java.util.Map.of("name", "x",
+                "titles", java.util.List.of(java.util.Map.of("type", "song", "tmdbId", 1)))).status()).isEqualTo(400);
+
+        assertThat(admin.delete("/api/lists/staff-picks").status()).isEqualTo(204);
+        assertThat(api.get("/api/list/staff-picks").status()).isEqualTo(404);
+        assertThat(admin.delete("/api/lists/staff-picks").status()).isEqualTo(404);
+    }
+
+    @Test
     void aShowListsItsSeasonsAndASeasonItsRecordedEpisodes() {
         ApiClient.Response show = api.get("/api/shows/1220");
         assertThat(show.status()).isEqualTo(200);

@@ -82,6 +82,9 @@ class SecurityConfiguration {
                         .requestMatchers("/api/stream/**").permitAll()
                         .requestMatchers("/api/auth/users", "/api/auth/users/**", "/api/trakt/admin/**", "/api/config",
                                 "/api/config/**").hasRole("ADMIN")
+                        // curated lists are read by users and kept by admins
+                        .requestMatchers(HttpMethod.PUT, "/api/lists/*").hasRole("ADMIN")
+                        .requestMatchers(HttpMethod.DELETE, "/api/lists/*").hasRole("ADMIN")
                         .requestMatchers("/api/**").hasRole("USER")
                         .anyRequest().permitAll())
                 .exceptionHandling(handling -> handling
