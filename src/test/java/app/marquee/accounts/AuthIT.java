@@ -20,11 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -39,13 +36,14 @@ import app.marquee.accounts.internal.AuditEntryRepository;
 import app.marquee.support.ApiClient;
 import app.marquee.support.ApiClient.Response;
 import app.marquee.support.MovableClock;
+import app.marquee.support.MovableClockConfiguration;
 
 /**
  * Accounts through real HTTP on a real SQLite file: logins, sessions and cookies, refresh rotation and reuse
  * detection, forged and stale tokens, roles, rate limits, the audit trail and encryption at rest.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(AuthIT.TestClock.class)
+@Import(MovableClockConfiguration.class)
 class AuthIT {
 
     @TempDir
@@ -54,15 +52,6 @@ class AuthIT {
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         registry.add("marquee.data-dir", dataDir::toString);
-    }
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MovableClock mutableClock() {
-            return MovableClock.startingNow();
-        }
     }
 
     @LocalServerPort

@@ -16,11 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -30,12 +27,13 @@ import app.marquee.support.ApiClient.Response;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTrakt;
 import app.marquee.support.MovableClock;
+import app.marquee.support.MovableClockConfiguration;
 import app.marquee.trakt.internal.TraktOutbox;
 import app.marquee.trakt.internal.WatchlistImport;
 
 /** Trakt linking, device logins and the scrobble outbox, against a local fake Trakt. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TraktIT.TestClock.class)
+@Import(MovableClockConfiguration.class)
 class TraktIT {
 
     @TempDir
@@ -64,15 +62,6 @@ class TraktIT {
     static void stopFake() {
         trakt.close();
         tmdb.close();
-    }
-
-    @TestConfiguration
-    static class TestClock {
-        @Bean
-        @Primary
-        MovableClock mutableClock() {
-            return MovableClock.startingNow();
-        }
     }
 
     @LocalServerPort
