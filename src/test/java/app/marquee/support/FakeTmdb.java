@@ -38,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class FakeTmdb implements AutoCloseable {
 
-    public static final Path FIXTURES = Path.of("..", "shared", "fixtures", "recorded", "tmdb");
+    public static final Path FIXTURES = Fixtures.folder().resolve("tmdb");
     private static final String NOT_FOUND = "{\"success\":false,\"status_code\":34,"
             + "\"status_message\":\"The resource you requested could not be found.\"}";
     private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -19,9 +19,14 @@ public final class Fixtures {
     private Fixtures() {
     }
 
+    /** Where the recordings are, whether or not they are there. */
+    public static Path folder() {
+        return Path.of("..", "shared", "fixtures", "recorded").toAbsolutePath().normalize();
+    }
+
     /** The recorded folder; fails the test with the path it looked for when it is missing. */
     public static Path recorded() {
-        Path dir = Path.of("..", "shared", "fixtures", "recorded").toAbsolutePath().normalize();
+        Path dir = folder();
         if (!Files.isDirectory(dir)) {
             throw new IllegalStateException("recorded fixtures not found at " + dir);
         }

@@ -100,6 +100,15 @@ class TraktIT {
         return new Member(ApiClient.anonymous(port).login(email, "password!"), email);
     }
 
+    /** Links the member's own Trakt account {@code slug} through the device flow; returns their user id. */
+    String link(Member member, String slug) {
+        String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
+        trakt.script(code, 200);
+        trakt.approveAs(code, slug, slug);
+        assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
+        return member.client().get("/api/auth/session").json().path("user").path("id").asString();
+    }
+
     String startDeviceLogin(ApiClient client) {
         Response start = client.post("/api/auth/device/trakt", "");
         assertThat(start.status()).isEqualTo(200);
@@ -298,10 +307,7 @@ class TraktIT {
         @Test
         void aLinkedUsersProgressIsScrobbledAndAFinishedMovieGoesToHistory() {
             Member member = member();
-            String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
-            trakt.script(code, 200);
-            trakt.approveAs(code, "progress-" + System.nanoTime(), "Progress");
-            assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
+            link(member, "progress-" + System.nanoTime());
 
             int before = trakt.writes().size();
             member.client().post("/api/progress", Map.of("type", "movie", "progress", 0.05, "status", "watching",
@@ -332,11 +338,7 @@ class TraktIT {
             Member member = member();
             String slug = "watcher-" + System.nanoTime();
             trakt.watchlist(slug, List.of(105, 999_999_999), List.of(1220));
-            String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
-            trakt.script(code, 200);
-            trakt.approveAs(code, slug, "Watcher");
-            assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
-            String userId = member.client().get("/api/auth/session").json().path("user").path("id").asString();
+            String userId = link(member, slug);
             watchlists.importFor(userId);
 
             String listSlug = WatchlistImport.slug(userId);
@@ -440,12 +442,7 @@ class TraktIT {
         }
 
         private String linkedUser() {
-            Member member = member();
-            String code = member.client().post("/api/trakt/device", "").json().path("deviceCode").asString();
-            trakt.script(code, 200);
-            trakt.approveAs(code, "outbox-" + System.nanoTime(), "Outbox");
-            assertThat(member.client().post("/api/trakt/link", Map.of("deviceCode", code)).status()).isEqualTo(200);
-            return member.client().get("/api/auth/session").json().path("user").path("id").asString();
+            return link(member(), "outbox-" + System.nanoTime());
         }
 
         private static String scrobble(String action) {

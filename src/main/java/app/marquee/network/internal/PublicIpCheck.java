@@ -23,13 +23,12 @@ import org.springframework.stereotype.Component;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnProperties;
 import app.marquee.network.VpnState;
 
 /**
  * The optional second opinion on the VPN: every {@code ip-check-period}, ask each {@code ip-check-urls}
- * service which public IP our traffic comes from, through the VPN-bound client. If one answers an address of
+ * service which public IP our traffic comes from, bound to the VPN interface. If one answers an address of
  * {@code home-ips}, the VPN is not carrying our traffic, and it is treated as down.
  */
 @Component
@@ -39,15 +38,13 @@ public class PublicIpCheck implements SmartLifecycle {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final VpnProperties properties;
-    private final NetworkGate gate;
     private final VpnMonitor monitor;
     private final JsonMapper json;
     private final List<IpAddressMatcher> home;
     private @Nullable ScheduledExecutorService timer;
 
-    public PublicIpCheck(VpnProperties properties, NetworkGate gate, VpnMonitor monitor, JsonMapper json) {
+    public PublicIpCheck(VpnProperties properties, VpnMonitor monitor, JsonMapper json) {
         this.properties = properties;
-        this.gate = gate;
         this.monitor = monitor;
         this.json = json;
         this.home = properties.homeIps().stream().map(IpAddressMatcher::new).toList();
@@ -115,7 +112,7 @@ public class PublicIpCheck implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (timer != null || properties.ipCheckUrls().isEmpty() || gate.vpn().isDisabled()) {
+        if (timer != null || properties.ipCheckUrls().isEmpty() || monitor.current().isDisabled()) {
             return;
         }
         timer = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("public-ip-check").daemon().factory());

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import tools.jackson.databind.json.JsonMapper;
 
-import app.marquee.network.NetworkGateAccess;
 import app.marquee.network.VpnProperties;
 import app.marquee.network.VpnState;
 import app.marquee.support.MovableClock;
@@ -42,7 +41,7 @@ class PublicIpCheckTest {
                     List.of("198.51.100.0/24"), Duration.ofMinutes(5));
             VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, MovableClock.startingNow());
             assertThat(monitor.current().isUp()).as("the loopback interface is up").isTrue();
-            PublicIpCheck check = new PublicIpCheck(properties, NetworkGateAccess.gate(monitor, properties), monitor,
+            PublicIpCheck check = new PublicIpCheck(properties, monitor,
                     JsonMapper.builder().build());
 
             check.runOnce();
@@ -62,7 +61,7 @@ class PublicIpCheckTest {
         VpnProperties properties = new VpnProperties(null, false, true, Duration.ofSeconds(1), List.of(),
                 List.of("192.0.2.0/24", "2001:db8::/32"), Duration.ofMinutes(5));
         VpnMonitor monitor = new VpnMonitor(properties, new InterfaceProbe(), event -> { }, MovableClock.startingNow());
-        PublicIpCheck check = new PublicIpCheck(properties, NetworkGateAccess.gate(monitor, properties), monitor,
+        PublicIpCheck check = new PublicIpCheck(properties, monitor,
                 JsonMapper.builder().build());
         assertThat(check.parse(" 192.0.2.4\n")).contains(InetAddress.ofLiteral("192.0.2.4"));
         assertThat(check.parse("{\"ip\": \"2001:db8::1\"}")).contains(InetAddress.ofLiteral("2001:db8::1"));
