@@ -1,0 +1,115 @@
+package app.marquee.sources.yts;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.JsonNode;
+
+import app.marquee.network.NetworkGate;
+import app.marquee.network.VpnDownException;
+import app.marquee.platform.ServiceMetrics;
+
+/**
+ * Movie torrents from the YTS v2 API, asked of the mirrors of {@code marquee.yts.mirrors} with failover.
+ * Thread-safe; callers block (on virtual threads) while a mirror's request spacing holds them back.
+ *
+ * <p>A search asks the mirror that answered last, then the others in configured order, skipping those
+ * cooling down after a failure. A mirror fails when it times out, cannot be reached, answers 429, 5xx or
+ * another 4xx, or answers 200 with something other than the YTS JSON envelope (dead mirrors serve parking
+ * pages). All traffic goes through {@link NetworkGate} as {@link NetworkGate.Purpose#INDEXER} traffic.
+ */
+@Component
+public final class YtsClient {
+
+    static final String SERVICE = "yts";
+    private static final Logger log = LoggerFactory.getLogger(YtsClient.class);
+    private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
+
+    private final NetworkGate gate;
+    private final List<YtsMirror> mirrors;
+    private final AtomicReference<YtsMirror> lastAnswered;
+
+    YtsClient(YtsProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
+        this.gate = gate;
+        this.mirrors = properties.mirrors().stream().map(root -> new YtsMirror(root, properties, metrics, clock)).toList();
+        this.lastAnswered = new AtomicReference<>(mirrors.getFirst());
+    }
+
+    /**
+     * The torrents YTS lists for the movie with this IMDb id ({@code list_movies.json?query_term=}); empty when
+     * YTS does not know the movie. Movies the query also matched under other ids are left out.
+     *
+     * @param imdbId an IMDb title id such as {@code tt0111161}
+     * @throws IllegalArgumentException when {@code imdbId} is not an IMDb title id
+     * @throws YtsUnavailableException when no mirror answered (each failed or is cooling down)
+     * @throws VpnDownException when indexer traffic must go through the VPN and it is down
+     */
+    public List<YtsTorrent> searchByImdbId(String imdbId) {
+        if (!IMDB_ID.matcher(imdbId).matches()) {
+            throw new IllegalArgumentException("not an IMDb title id: " + imdbId);
+        }
+        // limit and page as the recorded requests have them, so answers are comparable across mirrors and tests
+        JsonNode data = get("/list_movies.json?limit=20&page=1&query_term=" + imdbId, imdbId);
+        return YtsJson.torrents(data, imdbId);
+    }
+
+    /** Every mirror in configured order, with its state and last error. */
+    public List<MirrorHealth> mirrors() {
+        return mirrors.stream().map(YtsMirror::health).toList();
+    }
+
+    /** Forgets every mirror's failures and the last one that answered: the next search starts afresh. */
+    public void restart() {
+        mirrors.forEach(YtsMirror::reset);
+        lastAnswered.set(mirrors.getFirst());
+    }
+
+    private JsonNode get(String pathAndQuery, String what) {
+        Map<URI, String> failures = new LinkedHashMap<>();
+        for (YtsMirror mirror : order()) {
+            HttpClient http = gate.httpClient(NetworkGate.Purpose.INDEXER); // per request: may throw VpnDownException
+            try {
+                JsonNode data = mirror.get(http, pathAndQuery);
+                lastAnswered.set(mirror);
+                if (!failures.isEmpty()) {
+                    log.info("YTS mirror {} answered {} after {}", mirror.root(), what, failures);
+                }
+                return data;
+            } catch (YtsMirror.Failure e) {
+                log.debug("YTS mirror {} gave no answer to {}: {}", mirror.root(), what, e.getMessage());
+                failures.put(mirror.root(), e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failures.put(mirror.root(), "interrupted");
+                break;
+            }
+        }
+        YtsUnavailableException unavailable = new YtsUnavailableException(what, failures);
+        log.warn(unavailable.getMessage());
+        throw unavailable;
+    }
+
+    /** The mirror that answered last, then the others in configured order. */
+    private List<YtsMirror> order() {
+        YtsMirror first = lastAnswered.get();
+        List<YtsMirror> order = new ArrayList<>(mirrors.size());
+        order.add(first);
+        for (YtsMirror mirror : mirrors) {
+            if (mirror != first) {
+                order.add(mirror);
+            }
+        }
+        return order;
+    }
+}
