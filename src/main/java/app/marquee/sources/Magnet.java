@@ -26,7 +26,8 @@ import app.marquee.torrent.InfoHash;
  * @param trackers announce URLs, without duplicates, in the link's order
  * @param exactLength the content's size in bytes; null when the link does not say
  */
-public record Magnet(InfoHash infoHash, @Nullable String displayName, List<String> trackers, @Nullable Long exactLength) {
+public record Magnet(
+        InfoHash infoHash, @Nullable String displayName, List<String> trackers, @Nullable Long exactLength) {
 
     /** Longer strings are refused before they are parsed: real magnets are a few hundred characters. */
     static final int MAX_LENGTH = 8 * 1024;
@@ -162,7 +163,8 @@ public record Magnet(InfoHash infoHash, @Nullable String displayName, List<Strin
         for (char c : value.toUpperCase(Locale.ROOT).toCharArray()) {
             int digit = BASE32.indexOf(c);
             if (digit < 0) {
-                throw new InvalidMagnetException("the 32-character info-hash is not base32 (A–Z, 2–7): '" + value + "'");
+                throw new InvalidMagnetException(
+                        "the 32-character info-hash is not base32 (A–Z, 2–7): '" + value + "'");
             }
             buffer = buffer << 5 | digit;
             bits += 5;
