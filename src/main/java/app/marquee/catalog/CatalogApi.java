@@ -1,5 +1,6 @@
 package app.marquee.catalog;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -40,6 +41,18 @@ public interface CatalogApi {
      * @throws app.marquee.platform.ApiException 409 when the slug is taken by another list
      */
     ListSummary saveUserList(String ownerUserId, String slug, String name, List<TitleRef> titles);
+
+    /**
+     * Stored movies whose sources were never searched (most popular first), for the source search task.
+     * One indexed read, no outside call.
+     */
+    List<MovieSummary> moviesNeverSearchedForSources(int limit);
+
+    /** Stored movies whose sources were last searched before {@code before}, stalest first. */
+    List<MovieSummary> moviesWithSourcesSearchedBefore(Instant before, int limit);
+
+    /** Records that the movie's sources were searched at that time; false when the movie is not stored. */
+    boolean markSourcesSearched(long movieId, Instant at);
 
     /** Deletes a curated list; false when there is no curated list of that slug. */
     boolean deleteCuratedList(String slug);

@@ -1,5 +1,6 @@
 package app.marquee.catalog.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,10 +25,29 @@ class Catalog implements CatalogApi {
 
     private final TitleReader titles;
     private final ListWriter lists;
+    private final TitleQueries queries;
+    private final TitleWriter writer;
 
-    Catalog(TitleReader titles, ListWriter lists) {
+    Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer) {
         this.titles = titles;
         this.lists = lists;
+        this.queries = queries;
+        this.writer = writer;
+    }
+
+    @Override
+    public List<MovieSummary> moviesNeverSearchedForSources(int limit) {
+        return queries.moviesNeverSearchedForSources(limit);
+    }
+
+    @Override
+    public List<MovieSummary> moviesWithSourcesSearchedBefore(Instant before, int limit) {
+        return queries.moviesWithSourcesSearchedBefore(before, limit);
+    }
+
+    @Override
+    public boolean markSourcesSearched(long movieId, Instant at) {
+        return writer.markSourcesSearched(movieId, at);
     }
 
     @Override

@@ -50,6 +50,14 @@ class Movie extends Title {
     @OneToMany(mappedBy = "movie", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<MovieTranslation> translations = new ArrayList<>();
 
+    @Nullable Instant sourcesSearchedAt() {
+        return sourcesSearchedAt;
+    }
+
+    void sourcesSearched(Instant at) {
+        sourcesSearchedAt = at;
+    }
+
     protected Movie() {
     }
 

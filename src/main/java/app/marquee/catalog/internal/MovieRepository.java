@@ -23,4 +23,12 @@ interface MovieRepository extends JpaRepository<Movie, Long> {
     /** Movies whose details were read before {@code before}, stalest first. */
     @Query("select m.tmdbId from Movie m where m.tmdbSyncedAt < :before order by m.tmdbSyncedAt")
     List<Integer> findStale(Instant before, Pageable page);
+
+    /** Movies whose sources were never searched, most popular first. */
+    @Query("select m from Movie m where m.sourcesSearchedAt is null order by m.popularity desc nulls last, m.id")
+    List<Movie> findNeverSearchedForSources(Pageable page);
+
+    /** Movies whose sources were last searched before {@code before}, stalest first. */
+    @Query("select m from Movie m where m.sourcesSearchedAt < :before order by m.sourcesSearchedAt")
+    List<Movie> findSourcesSearchedBefore(Instant before, Pageable page);
 }

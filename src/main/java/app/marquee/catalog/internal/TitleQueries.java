@@ -1,5 +1,6 @@
 package app.marquee.catalog.internal;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.Optional;
 
 
 
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +61,20 @@ class TitleQueries {
 
     Optional<MovieSummary> movieSummary(int tmdbId) {
         return movies.findByTmdbId(tmdbId)
-                .map(m -> new MovieSummary(m.id(), m.tmdbId(), m.imdbId(), m.title(), m.releaseDate()));
+                .map(TitleQueries::summary);
+    }
+
+    List<MovieSummary> moviesNeverSearchedForSources(int limit) {
+        return movies.findNeverSearchedForSources(PageRequest.of(0, limit)).stream().map(TitleQueries::summary).toList();
+    }
+
+    List<MovieSummary> moviesWithSourcesSearchedBefore(Instant before, int limit) {
+        return movies.findSourcesSearchedBefore(before, PageRequest.of(0, limit)).stream()
+                .map(TitleQueries::summary).toList();
+    }
+
+    static MovieSummary summary(Movie m) {
+        return new MovieSummary(m.id(), m.tmdbId(), m.imdbId(), m.title(), m.releaseDate(), m.sourcesSearchedAt());
     }
 
     boolean movieStored(int tmdbId) {

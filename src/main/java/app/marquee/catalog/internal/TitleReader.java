@@ -57,8 +57,8 @@ public class TitleReader {
             return movie;
         }
         MovieSourceLookup lookup = sourceLookup.getIfAvailable();
-        return movie.withSources(lookup == null ? List.of() : lookup.sourcesFor(
-                new MovieSummary(movie.id(), movie.tmdbId(), movie.imdbId(), movie.title(), movie.releaseDate())));
+        return movie.withSources(lookup == null ? List.of() : queries.movieSummary(tmdbId)
+                .map(lookup::sourcesFor).orElse(List.of()));
     }
 
     /** Makes genre names in {@code lang} available (read once from TMDB); English when TMDB cannot give them. */

@@ -63,6 +63,13 @@ class TitleWriter {
     }
 
     /** Marks a season TMDB does not know as read, with no episodes, so the season sync does not retry it forever. */
+    boolean markSourcesSearched(long movieId, Instant at) {
+        return movies.findById(movieId).map(movie -> {
+            movie.sourcesSearched(at);
+            return true;
+        }).orElse(false);
+    }
+
     void markSeasonMissing(int showTmdbId, int seasonNumber) {
         seasons.findWithEpisodes(showTmdbId, seasonNumber).ifPresent(season -> season.updateEpisodes(
                 new TmdbData.Season(null, seasonNumber, null, null, null, null, List.of()), clock.instant()));

@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import net.javacrumbs.shedlock.core.ClockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
@@ -67,7 +68,9 @@ class SyncScheduler implements SmartLifecycle {
 
     /** Runs {@code task} now under its lock (tests, and the scheduler itself). False when not run. */
     boolean runNow(SyncTask task) {
-        LockConfiguration lock = new LockConfiguration(clock.instant(), task.name(), LOCK_AT_MOST, Duration.ZERO);
+        // ShedLock compares lock times with its own clock (real time): creating the lock on the application's clock,
+        // which tests move, would hold it until that moved time has really come
+        LockConfiguration lock = new LockConfiguration(ClockProvider.now(), task.name(), LOCK_AT_MOST, Duration.ZERO);
         AtomicBoolean ran = new AtomicBoolean();
         locks.executeWithLock((Runnable) () -> ran.set(runner.runIfDue(task)), lock);
         return ran.get();

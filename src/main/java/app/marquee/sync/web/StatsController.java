@@ -13,28 +13,32 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.distribution.ValueAtPercentile;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.platform.ServiceMetrics;
+import app.marquee.sync.StreamActivity;
 import app.marquee.sync.internal.SyncState;
 import app.marquee.sync.internal.SyncStateRepository;
 
 /**
  * {@code GET /api/stats} (API.md): calls to each outside service (from {@link ServiceMetrics}) and each
- * background task's last run (from SyncState). {@code streams} and {@code disk} are filled once streaming
- * exists; later features add fields, never rename.
+ * background task's last run (from SyncState). {@code streams} and {@code disk} come from
+ * the streaming module ({@link StreamActivity}); later features add fields, never rename.
  */
 @RestController
 class StatsController {
 
     private final MeterRegistry registry;
     private final SyncStateRepository states;
+    private final ObjectProvider<StreamActivity> streaming;
 
-    StatsController(MeterRegistry registry, SyncStateRepository states) {
+    StatsController(MeterRegistry registry, SyncStateRepository states, ObjectProvider<StreamActivity> streaming) {
         this.registry = registry;
         this.states = states;
+        this.streaming = streaming;
     }
 
     record Latency(double p50, double p95) {
@@ -50,7 +54,8 @@ class StatsController {
     record Disk(long usedBytes, long quotaBytes) {
     }
 
-    record Stats(Map<String, ServiceStats> services, Map<String, TaskStats> tasks, List<Object> streams, Disk disk) {
+    record Stats(Map<String, ServiceStats> services, Map<String, TaskStats> tasks,
+            List<StreamActivity.Stream> streams, Disk disk) {
     }
 
     @GetMapping("/api/stats")
@@ -80,6 +85,10 @@ class StatsController {
             tasks.put(state.task(), new TaskStats(state.lastRunAt(), state.outcome(), state.durationMs(),
                     state.nextRunAt()));
         }
-        return new Stats(services, tasks, List.of(), new Disk(0, 0));
+        StreamActivity activity = streaming.getIfAvailable();
+        return activity == null
+                ? new Stats(services, tasks, List.of(), new Disk(0, 0))
+                : new Stats(services, tasks, activity.streams(),
+                        new Disk(activity.diskUsedBytes(), activity.diskQuotaBytes()));
     }
 }
