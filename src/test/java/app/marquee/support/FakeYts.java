@@ -47,6 +47,7 @@ public final class FakeYts implements AutoCloseable {
 
     public static final Path FIXTURES = Fixtures.folder().resolve("yts");
     private static final String API_ROOT = "/api/v2";
+    private static final String TORRENT_DOWNLOAD = "/torrent/download/";
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** YTS writes dates in its server's zone (its {@code @meta.server_timezone} is CET). */
     private static final ZoneId YTS_ZONE = ZoneId.of("CET");
@@ -90,6 +91,7 @@ public final class FakeYts implements AutoCloseable {
     private final int port;
     private final List<Call> calls = new ArrayList<>();
     private final Map<String, ObjectNode> served = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> torrentFiles = new ConcurrentHashMap<>();
     private volatile Mode mode = Mode.RECORDED;
     private volatile boolean closed;
     private HttpServer server;
@@ -142,10 +144,19 @@ public final class FakeYts implements AutoCloseable {
         served.put(imdbId, answer(movie(imdbId, title, year, torrents)));
     }
 
+    /**
+     * From now on {@code /torrent/download/<hash>} (the {@code url} of a {@link #serve}d torrent) answers these
+     * bytes as YTS answers a .torrent download.
+     */
+    public void serveTorrentFile(String hash, byte[] body) {
+        torrentFiles.put(hash.toUpperCase(java.util.Locale.ROOT), body.clone());
+    }
+
     /** Back to recorded answers: mode RECORDED, served answers and calls forgotten. */
     public synchronized void reset() {
         mode(Mode.RECORDED);
         served.clear();
+        torrentFiles.clear();
         calls.clear();
     }
 
@@ -217,6 +228,14 @@ public final class FakeYts implements AutoCloseable {
 
     private void replay(HttpExchange exchange, String path, String query) throws IOException {
         Map<String, String> parameters = parameters(query);
+        byte[] torrentFile = path.startsWith(TORRENT_DOWNLOAD)
+                ? torrentFiles.get(path.substring(TORRENT_DOWNLOAD.length()).toUpperCase(java.util.Locale.ROOT)) : null;
+        if (torrentFile != null) {
+            exchange.getResponseHeaders().set("Content-Type", "application/x-bittorrent");
+            exchange.sendResponseHeaders(200, torrentFile.length);
+            exchange.getResponseBody().write(torrentFile);
+            return;
+        }
         if (!path.startsWith(API_ROOT + "/")) {
             send(exchange, 404, "text/html; charset=UTF-8", "<html><body><h1>404 Not Found</h1></body></html>");
             return;

@@ -1,0 +1,37 @@
+package app.marquee.sources.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MovieSourceRepository extends JpaRepository<MovieSource, Long> {
+
+    List<MovieSource> findByMovieIdOrderById(long movieId);
+
+    Optional<MovieSource> findByMovieIdAndInfoHashIndex(long movieId, String infoHashIndex);
+
+    /** Sources whose metadata is still pending and due for another attempt, least tried first. */
+    @Query("select s from MovieSource s where s.metadataStatus = 'pending' and s.metadataAttempts < :maxAttempts"
+            + " and (s.metadataCheckedAt is null or s.metadataCheckedAt < :triedBefore)"
+            + " order by s.metadataAttempts, s.metadataCheckedAt nulls first, s.id")
+    List<MovieSource> findMetadataDue(int maxAttempts, Instant triedBefore, Pageable page);
+
+    @Query("select count(s) > 0 from MovieSource s where s.metadataStatus = 'pending'"
+            + " and s.metadataAttempts < :maxAttempts"
+            + " and (s.metadataCheckedAt is null or s.metadataCheckedAt < :triedBefore)")
+    boolean existsMetadataDue(int maxAttempts, Instant triedBefore);
+
+    /** Sources worth counting peers of whose counts are older than {@code before}, never-checked first. */
+    @Query("select s from MovieSource s where s.metadataStatus <> 'rejected'"
+            + " and (s.trackersCheckedAt is null or s.trackersCheckedAt < :before)"
+            + " order by s.trackersCheckedAt nulls first, s.id")
+    List<MovieSource> findStatsDue(Instant before, Pageable page);
+
+    @Query("select count(s) > 0 from MovieSource s where s.metadataStatus <> 'rejected'"
+            + " and (s.trackersCheckedAt is null or s.trackersCheckedAt < :before)")
+    boolean existsStatsDue(Instant before);
+}

@@ -1,0 +1,42 @@
+package app.marquee.sources.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The order in which sources are offered and the "best" one picked: quality (as asked; for {@code auto},
+ * 1080p, then 720p, then 2160p — four times the bytes and mostly HEVC —, then 480p, then 3D), then what the
+ * client can play, then whether anyone seeds it, then validated metadata, then seeders, then size.
+ */
+final class SourceRanking {
+
+    private static final List<String> AUTO_QUALITY_ORDER = List.of("1080p", "720p", "2160p", "480p", "3D");
+    private static final Set<String> HEVC = Set.of("x265", "h265", "hevc");
+
+    private SourceRanking() {
+    }
+
+    /** Whether a browser without HEVC support decodes this codec (unknown codecs are given the benefit). */
+    static boolean playable(@Nullable String codec, boolean hevc) {
+        return hevc || codec == null || !HEVC.contains(codec.toLowerCase(Locale.ROOT));
+    }
+
+    static Comparator<MovieSource> order(boolean hevc) {
+        return Comparator.<MovieSource>comparingInt(s -> qualityRank(s.quality()))
+                .thenComparing(s -> !playable(s.videoCodec(), hevc))
+                .thenComparing(s -> s.seeders() != null && s.seeders() == 0)
+                .thenComparing(s -> s.metadataStatus() != MovieSource.MetadataStatus.VALID)
+                .thenComparing(s -> s.seeders() == null ? 0 : s.seeders(), Comparator.reverseOrder())
+                .thenComparing(s -> s.sizeBytes() == null ? Long.MAX_VALUE : s.sizeBytes())
+                .thenComparing(MovieSource::id);
+    }
+
+    private static int qualityRank(@Nullable String quality) {
+        int at = quality == null ? -1 : AUTO_QUALITY_ORDER.indexOf(quality);
+        return at < 0 ? AUTO_QUALITY_ORDER.size() : at;
+    }
+}

@@ -1,0 +1,127 @@
+package app.marquee.sources.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import app.marquee.accounts.BlindIndex;
+import app.marquee.sources.SourcesProperties;
+import app.marquee.sources.tracker.ScrapeResult;
+import app.marquee.torrent.InfoHash;
+
+/**
+ * Reads and writes movie sources, each call one short transaction (SQLite has one writer: no transaction
+ * here waits on the network). Entities handed out are detached snapshots.
+ */
+@Component
+@Transactional
+class SourceStore {
+
+    /** A torrent an indexer listed for a movie. */
+    record Found(InfoHash infoHash, String indexer, MovieSource.Listing listing) {
+    }
+
+    private final MovieSourceRepository sources;
+    private final BlindIndex blindIndex;
+    private final SourcesProperties properties;
+    private final Clock clock;
+
+    SourceStore(MovieSourceRepository sources, BlindIndex blindIndex, SourcesProperties properties, Clock clock) {
+        this.sources = sources;
+        this.blindIndex = blindIndex;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    String hashIndex(InfoHash infoHash) {
+        return blindIndex.of(infoHash.hex().toLowerCase(Locale.ROOT));
+    }
+
+    @Transactional(readOnly = true)
+    List<MovieSource> ofMovie(long movieId) {
+        return sources.findByMovieIdOrderById(movieId);
+    }
+
+    @Transactional(readOnly = true)
+    Optional<MovieSource> find(long id) {
+        return sources.findById(id);
+    }
+
+    /** Adds what is new, refreshes what was listed before; returns how many sources are new. */
+    int save(long movieId, List<Found> found) {
+        Instant now = clock.instant();
+        int added = 0;
+        for (Found item : found) {
+            String index = hashIndex(item.infoHash());
+            Optional<MovieSource> existing = sources.findByMovieIdAndInfoHashIndex(movieId, index);
+            MovieSource source = existing.orElseGet(
+                    () -> new MovieSource(movieId, index, item.infoHash().hex(), item.indexer(), now));
+            source.listing(item.listing(), now);
+            sources.save(source);
+            if (existing.isEmpty()) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    @Transactional(readOnly = true)
+    boolean metadataDue() {
+        return sources.existsMetadataDue(properties.metadataAttempts(), retryBefore());
+    }
+
+    /** Takes up to {@code limit} sources whose metadata is due, counting an attempt for each. */
+    List<MovieSource> claimMetadataDue(int limit) {
+        Instant now = clock.instant();
+        List<MovieSource> due = sources.findMetadataDue(properties.metadataAttempts(), retryBefore(),
+                PageRequest.of(0, limit));
+        due.forEach(source -> source.metadataAttempt(now));
+        return due;
+    }
+
+    private Instant retryBefore() {
+        return clock.instant().minus(properties.metadataRetryAfter());
+    }
+
+    void metadataValid(long id, byte[] torrentFile, String fileList, int fileIndex, String filePath, long size) {
+        sources.findById(id).ifPresent(source ->
+                source.metadataValid(torrentFile, fileList, fileIndex, filePath, size, clock.instant()));
+    }
+
+    void metadataRejected(long id, String reason) {
+        sources.findById(id).ifPresent(source -> source.metadataRejected(reason, clock.instant()));
+    }
+
+    @Transactional(readOnly = true)
+    boolean statsDue() {
+        return sources.existsStatsDue(clock.instant().minus(properties.statsMaxAge()));
+    }
+
+    @Transactional(readOnly = true)
+    List<MovieSource> statsDue(int limit) {
+        return sources.findStatsDue(clock.instant().minus(properties.statsMaxAge()), PageRequest.of(0, limit));
+    }
+
+    /**
+     * Stores counts by source id; sources missing from {@code counts} are marked checked with their counts
+     * kept, so they wait for the next round instead of being asked again at once.
+     */
+    void saveCounts(List<Long> checked, Map<Long, ScrapeResult> counts) {
+        Instant now = clock.instant();
+        for (MovieSource source : sources.findAllById(checked)) {
+            ScrapeResult result = counts.get(source.id());
+            if (result == null) {
+                source.trackersChecked(now);
+            } else {
+                source.trackerCounts(result.seeders(), result.leechers(), now);
+            }
+        }
+    }
+}

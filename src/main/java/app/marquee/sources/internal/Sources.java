@@ -1,0 +1,126 @@
+package app.marquee.sources.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import app.marquee.catalog.MovieSourceDto;
+import app.marquee.catalog.MovieSourceLookup;
+import app.marquee.catalog.MovieSummary;
+import app.marquee.network.NetworkGate;
+import app.marquee.sources.PlayableSource;
+import app.marquee.sources.SourcesApi;
+import app.marquee.sources.SourcesProperties;
+import app.marquee.torrent.InfoHash;
+import app.marquee.torrent.InvalidTorrentException;
+import app.marquee.torrent.TorrentFile;
+import app.marquee.torrent.TorrentMetadata;
+
+/**
+ * The module's facade: sources for {@code includeSources} ({@link MovieSourceLookup}) and for playing
+ * ({@link SourcesApi}). A movie never searched is searched on demand, waiting at most
+ * {@code marquee.sources.on-demand-wait}; the search goes on in the background when the wait ends first.
+ */
+@Service
+class Sources implements MovieSourceLookup, SourcesApi {
+
+    private static final Logger log = LoggerFactory.getLogger(Sources.class);
+
+    private final SourceStore store;
+    private final SourceSearch search;
+    private final NetworkGate gate;
+    private final SourcesProperties properties;
+    private final MetadataCheck check;
+
+    Sources(SourceStore store, SourceSearch search, NetworkGate gate, SourcesProperties properties,
+            MetadataCheck check) {
+        this.check = check;
+        this.store = store;
+        this.search = search;
+        this.gate = gate;
+        this.properties = properties;
+    }
+
+    @Override
+    public List<MovieSourceDto> sourcesFor(MovieSummary movie) {
+        searchIfNeverSearched(movie);
+        return store.ofMovie(movie.id()).stream()
+                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+                .sorted(SourceRanking.order(false))
+                .map(Sources::dto)
+                .toList();
+    }
+
+    @Override
+    public List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc) {
+        searchIfNeverSearched(movie);
+        return store.ofMovie(movie.id()).stream()
+                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+                .filter(source -> quality == null || quality.equalsIgnoreCase(source.quality()))
+                .sorted(SourceRanking.order(hevc))
+                .map(Sources::playable)
+                .toList();
+    }
+
+    @Override
+    public Optional<PlayableSource> source(long sourceId) {
+        return store.find(sourceId)
+                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+                .map(Sources::playable);
+    }
+
+    @Override
+    public Optional<TorrentFile> acceptMetadata(PlayableSource source, TorrentMetadata metadata) {
+        if (source.metadata() != null && source.videoFileIndex() != null && source.metadata().equals(metadata)) {
+            return Optional.of(metadata.file(source.videoFileIndex()));
+        }
+        return check.accept(source.id(), source.infoHash(), source.size(), metadata);
+    }
+
+    private void searchIfNeverSearched(MovieSummary movie) {
+        if (movie.sourcesSearchedAt() != null || !gate.isTorrentTrafficAllowed()) {
+            return;
+        }
+        try {
+            search.searchInBackground(movie).get(properties.onDemandWait().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.debug("Movie {}: source search still running after {}", movie.tmdbId(), properties.onDemandWait());
+        } catch (ExecutionException e) {
+            log.info("Movie {}: source search failed: {}", movie.tmdbId(), e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static MovieSourceDto dto(MovieSource source) {
+        return new MovieSourceDto(source.id(), source.quality(), size(source), source.videoCodec(),
+                source.seeders(), source.leechers(), source.indexer(),
+                source.metadataStatus() == MovieSource.MetadataStatus.VALID);
+    }
+
+    private static @Nullable Long size(MovieSource source) {
+        return source.videoFileSize() != null ? source.videoFileSize() : source.sizeBytes();
+    }
+
+    private static PlayableSource playable(MovieSource source) {
+        TorrentMetadata metadata = null;
+        byte[] data = source.torrentData();
+        if (data != null && source.metadataStatus() == MovieSource.MetadataStatus.VALID) {
+            try {
+                metadata = TorrentMetadata.parse(data);
+            } catch (InvalidTorrentException e) {
+                log.warn("Source {}: stored metadata unreadable, playing from the magnet: {}", source.id(), e.getMessage());
+            }
+        }
+        return new PlayableSource(source.id(), source.movieId(), InfoHash.of(source.infoHash()), source.magnet(),
+                source.quality(), source.videoCodec(), size(source), source.seeders(), source.leechers(),
+                metadata, metadata == null ? null : source.videoFileIndex());
+    }
+}
