@@ -18,6 +18,7 @@ import org.libtorrent4j.alerts.TorrentAlert;
 import org.libtorrent4j.alerts.TorrentDeleteFailedAlert;
 import org.libtorrent4j.alerts.TorrentDeletedAlert;
 import org.libtorrent4j.alerts.TorrentErrorAlert;
+import org.libtorrent4j.alerts.TrackerErrorAlert;
 import org.libtorrent4j.alerts.TorrentRemovedAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,7 +41,7 @@ final class SessionAlerts implements AlertListener {
         AlertType.TORRENT_FINISHED.swig(), AlertType.TORRENT_CHECKED.swig(), AlertType.TORRENT_ERROR.swig(),
         AlertType.FILE_ERROR.swig(), AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
         AlertType.TORRENT_REMOVED.swig(), AlertType.TORRENT_DELETED.swig(), AlertType.TORRENT_DELETE_FAILED.swig(),
-        AlertType.LISTEN_SUCCEEDED.swig()};
+        AlertType.LISTEN_SUCCEEDED.swig(), AlertType.TRACKER_ERROR.swig()};
 
     private final TorrentSession session;
 
@@ -97,6 +98,8 @@ final class SessionAlerts implements AlertListener {
             }
             case SaveResumeDataAlert saved ->
                 session.resumeDataSaved(infoHash, AddTorrentParams.writeResumeDataBuf(saved.params()));
+            case TrackerErrorAlert error -> log.info("tracker {} failed for {} ({} in a row): {} {}", error.trackerUrl(),
+                    infoHash, error.timesInRow(), error.error().getMessage(), error.errorMessage());
             case TorrentErrorAlert error -> session.publish(
                     new TorrentEvent.TorrentFailed(infoHash, error.error().getMessage() + " " + error.filename()));
             case FileErrorAlert error -> session.publish(

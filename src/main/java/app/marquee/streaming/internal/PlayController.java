@@ -1,0 +1,94 @@
+package app.marquee.streaming.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.marquee.accounts.CurrentUser;
+import app.marquee.catalog.CatalogApi;
+import app.marquee.catalog.MovieSummary;
+import app.marquee.network.NetworkGate;
+import app.marquee.platform.ApiException;
+import app.marquee.sources.PlayableSource;
+import app.marquee.sources.SourcesApi;
+
+/**
+ * {@code POST /api/movies/:tmdbId/:quality} (API.md): picks the best source of the quality asked ({@code auto}:
+ * any), issues a streaming key bound to the user, the movie and that source, and starts its download so the
+ * first pieces are on their way before the player asks. Route role: user.
+ */
+@RestController
+class PlayController {
+
+    static final Set<String> QUALITIES = Set.of("480p", "720p", "1080p", "2160p", "3D");
+
+    private final CatalogApi catalog;
+    private final SourcesApi sources;
+    private final StreamingKeys keys;
+    private final Downloads downloads;
+    private final NetworkGate gate;
+
+    PlayController(CatalogApi catalog, SourcesApi sources, StreamingKeys keys, Downloads downloads,
+            NetworkGate gate) {
+        this.catalog = catalog;
+        this.sources = sources;
+        this.keys = keys;
+        this.downloads = downloads;
+        this.gate = gate;
+    }
+
+    record PlayResponse(String streamingKey, @Nullable String quality, @Nullable Long size,
+            @Nullable String videoCodec, @Nullable Integer broadcasters, @Nullable Integer watchers,
+            Instant expiresAt) {
+    }
+
+    @Operation(summary = "Get a streaming key for a movie",
+            description = "quality is auto or one of 480p, 720p, 1080p, 2160p, 3D; hevc=true when the client"
+                    + " decodes HEVC. The key plays GET /api/stream/{key} for about 6 h.")
+    @PostMapping("/api/movies/{tmdbId}/{quality}")
+    PlayResponse play(@PathVariable int tmdbId, @PathVariable String quality,
+            @RequestParam(defaultValue = "false") boolean hevc, @AuthenticationPrincipal CurrentUser user) {
+        if (tmdbId <= 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid id", "ids are positive TMDB ids");
+        }
+        String asked = quality(quality);
+        MovieSummary movie = catalog.movie(tmdbId)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Movie not found"));
+        gate.checkTorrentTrafficAllowed();
+        List<PlayableSource> candidates = sources.playable(movie, asked, hevc);
+        if (candidates.isEmpty()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, asked == null
+                    ? "No sources available for this movie"
+                    : "No " + asked + " quality source available");
+        }
+        PlayableSource best = candidates.getFirst();
+        StreamingKeys.Issued key = keys.issue(user.id(), movie.id(), best.id(), best.quality());
+        downloads.start(best, movie.title());
+        return new PlayResponse(key.key(), best.quality(), best.size(), best.videoCodec(), best.seeders(),
+                best.leechers(), key.expiresAt());
+    }
+
+    /** The quality in canonical form, null for {@code auto}. */
+    static @Nullable String quality(String quality) {
+        if (quality.equalsIgnoreCase("auto")) {
+            return null;
+        }
+        String canonical = quality.equalsIgnoreCase("3d") ? "3D" : quality.toLowerCase(Locale.ROOT);
+        if (!QUALITIES.contains(canonical)) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid quality",
+                    "quality is auto, 480p, 720p, 1080p, 2160p or 3D");
+        }
+        return canonical;
+    }
+}
