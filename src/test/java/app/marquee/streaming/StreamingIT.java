@@ -59,7 +59,7 @@ class StreamingIT {
         registry.add("marquee.torrent.trackers", () -> swarm.swarm().tracker().httpAnnounceUrl());
         registry.add("marquee.torrent.dht", () -> "false");
         registry.add("marquee.torrent.lsd", () -> "false");
-        registry.add("marquee.streaming.read-timeout", () -> "20s");
+        registry.add("marquee.streaming.read-timeout", () -> "8s");
     }
 
     @AfterAll
@@ -150,9 +150,16 @@ class StreamingIT {
 
         assertThat(ApiClient.anonymous(port).post("/api/movies/" + MOVIE + "/auto", "").status()).isEqualTo(401);
 
-        // a movie no indexer lists
-        ApiClient.Response none = api.post("/api/movies/120/auto", "");
-        assertThat(none.status()).as(none.body()).isIn(200, 404);
+        // movie 120 has YTS sources (recorded), but nobody seeds them: the stream gives up after read-timeout
+        ApiClient.Response unseeded = api.post("/api/movies/120/auto", "");
+        assertThat(unseeded.status()).as(unseeded.body()).isEqualTo(200);
+        long started = System.nanoTime();
+        HttpResponse<byte[]> timeout = get("/api/stream/" + unseeded.json().path("streamingKey").asString(), "bytes=0-");
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertThat(timeout.statusCode()).isEqualTo(504);
+        assertThat(new String(timeout.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"error\":\"Stream loading timeout\"");
+        assertThat(tookMillis).isBetween(7_000L, 20_000L);
     }
 
     private HttpResponse<byte[]> get(String path, String range) throws IOException, InterruptedException {

@@ -71,7 +71,8 @@ final class LibtorrentTorrent implements ActiveTorrent {
     @Override
     public TorrentStatus status() {
         checkPresent();
-        return StatusMapping.of(handle.status(), sessionPaused.getAsBoolean());
+        return StatusMapping.of(handle.status(), sessionPaused.getAsBoolean(),
+                metadata().map(TorrentMetadata::pieceCount).orElse(0));
     }
 
     @Override

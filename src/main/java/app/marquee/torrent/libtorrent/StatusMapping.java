@@ -11,14 +11,18 @@ final class StatusMapping {
     private StatusMapping() {
     }
 
-    static TorrentStatus of(org.libtorrent4j.TorrentStatus status, boolean sessionPaused) {
+    /**
+     * @param pieceCount the torrent's pieces, from its metadata (libtorrent's status only carries the piece
+     *     bitfield when asked for it, which costs a copy of it on every call)
+     */
+    static TorrentStatus of(org.libtorrent4j.TorrentStatus status, boolean sessionPaused, int pieceCount) {
         String error = status.errorCode().isError() ? status.errorCode().getMessage() : "";
         long wanted = status.totalWanted();
         return new TorrentStatus(state(status, sessionPaused, !error.isEmpty()),
                 wanted == 0 ? 0 : (double) status.totalWantedDone() / wanted,
                 status.downloadPayloadRate(), status.uploadPayloadRate(),
                 status.numPeers(), status.numSeeds(), status.numPieces(),
-                status.hasMetadata() ? status.pieces().size() : 0,
+                pieceCount,
                 status.totalWantedDone(), wanted, status.totalPayloadDownload(), error);
     }
 

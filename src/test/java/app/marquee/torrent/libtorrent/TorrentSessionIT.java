@@ -67,6 +67,7 @@ class TorrentSessionIT {
             assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
             awaitState(torrent, TorrentStatus.State.SEEDING);
             assertThat(torrent.status().piecesDone()).isEqualTo(metadata.pieceCount());
+            assertThat(torrent.status().pieceCount()).isEqualTo(metadata.pieceCount());
             assertThat(engine.find(metadata.infoHash())).containsSame(torrent);
             assertThat(events).anyMatch(event -> event instanceof TorrentEvent.TorrentFinished);
             assertThat(events).filteredOn(event -> event instanceof TorrentEvent.PieceFinished)
