@@ -141,7 +141,17 @@ public final class FakeYts implements AutoCloseable {
      * torrents (whether or not a recording exists), e.g. to point YTS at a torrent a test seeds locally.
      */
     public void serve(String imdbId, String title, int year, List<Torrent> torrents) {
-        served.put(imdbId, answer(movie(imdbId, title, year, torrents)));
+        served.put(imdbId, answer(movie("http://127.0.0.1:" + port, imdbId, title, year, torrents)));
+    }
+
+    /**
+     * The {@code list_movies.json} answer {@link #serve} gives, as JSON text, for a mirror served by something
+     * else (a static file server where this in-process fake cannot listen, such as another network namespace).
+     *
+     * @param site the mirror's root, {@code http://host:port}, for the answer's links
+     */
+    public static String searchAnswer(String site, String imdbId, String title, int year, List<Torrent> torrents) {
+        return JSON.writeValueAsString(answer(movie(site, imdbId, title, year, torrents)));
     }
 
     /**
@@ -302,10 +312,9 @@ public final class FakeYts implements AutoCloseable {
         return root;
     }
 
-    private ObjectNode movie(String imdbId, String title, int year, List<Torrent> torrents) {
+    private static ObjectNode movie(String site, String imdbId, String title, int year, List<Torrent> torrents) {
         long now = Instant.now().getEpochSecond();
         String slug = (title + " " + year).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        String site = "http://127.0.0.1:" + port;
         ObjectNode movie = JSON.createObjectNode();
         movie.put("id", Math.abs(imdbId.hashCode() % 100_000));
         movie.put("url", site + "/movies/" + slug);

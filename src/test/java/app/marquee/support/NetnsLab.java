@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
+import app.marquee.support.swarm.SwarmHost;
+
 /**
  * A small network of the test's own, after notes/network.md: namespace "inet" stands for the internet reached
  * through the VPN (a veth pair whose host end is the VPN interface, 10.77.N.1/30 to 10.77.N.2/30), namespace
@@ -17,7 +19,9 @@ import java.util.concurrent.TimeUnit;
  * takes the home route and moves the home link's packet counter, so "nothing crossed the home link" is a
  * check that can fail.
  *
- * <p>Needs root and iproute2; everything is removed in {@link #close()}, also after a failure.
+ * <p>Servers of the "internet" run inside the inet namespace on the peer address: {@link #startHttpServer}, or a
+ * swarm started on {@link #inet()}. Needs root and iproute2; everything is removed in {@link #close()}, also after
+ * a failure, and whatever still runs in the namespaces then is killed.
  */
 public final class NetnsLab implements AutoCloseable {
 
@@ -72,6 +76,11 @@ public final class NetnsLab implements AutoCloseable {
         return "10.77." + n + ".2";
     }
 
+    /** Where a swarm's tracker and seeders run to be on the peer, behind the VPN: inside the inet namespace. */
+    public SwarmHost inet() {
+        return new SwarmHost(peerAddress(), List.of("ip", "netns", "exec", inet));
+    }
+
     private String homeAddress() {
         return "10.78." + n + ".1";
     }
@@ -104,9 +113,17 @@ public final class NetnsLab implements AutoCloseable {
 
     /** Starts a plain HTTP server on the peer (inside the inet namespace), answering on {@code port}. */
     public void startHttpServer(int port) {
+        startHttpServer(port, Path.of("").toAbsolutePath());
+    }
+
+    /**
+     * Starts a static HTTP server on the peer (inside the inet namespace), answering on {@code port} with the
+     * files under {@code directory} (the query string is ignored), and waits until it accepts connections.
+     */
+    public void startHttpServer(int port, Path directory) {
         try {
             Process server = new ProcessBuilder("ip", "netns", "exec", inet, "python3", "-m", "http.server",
-                    "--bind", peerAddress(), Integer.toString(port))
+                    "--bind", peerAddress(), "--directory", directory.toString(), Integer.toString(port))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             servers.add(server);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -131,10 +148,30 @@ public final class NetnsLab implements AutoCloseable {
     @Override
     public void close() {
         servers.forEach(Process::destroyForcibly);
+        killEverythingIn(inet);
+        killEverythingIn(home);
         quietly("ip", "link", "del", vpnLink);
         quietly("ip", "link", "del", homeLink);
         quietly("ip", "netns", "del", inet);
         quietly("ip", "netns", "del", home);
+    }
+
+    /** Kills what a test left running in one of the lab's namespaces (a tracker or seeder of a failed test). */
+    private void killEverythingIn(String namespace) {
+        try {
+            Process pids = new ProcessBuilder("ip", "netns", "pids", namespace).redirectErrorStream(true).start();
+            String output = new String(pids.getInputStream().readAllBytes());
+            if (pids.waitFor() != 0) {
+                return;
+            }
+            output.lines().map(String::strip).filter(line -> line.matches("\\d+"))
+                    .map(Long::parseLong).map(ProcessHandle::of)
+                    .forEach(process -> process.ifPresent(ProcessHandle::destroyForcibly));
+        } catch (IOException e) {
+            // best effort: nothing more to do while cleaning up
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static boolean isRoot() {

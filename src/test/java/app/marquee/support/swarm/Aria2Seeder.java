@@ -5,9 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A real aria2c seeding one torrent from 127.0.0.1: it checks the existing file's pieces first
- * ({@code --check-integrity}), then seeds with no ratio or time limit. DHT, peer exchange and local peer
- * discovery are off, so its only peer source is the swarm's tracker.
+ * A real aria2c seeding one torrent from 127.0.0.1 or another {@link SwarmHost}: it checks the existing file's
+ * pieces first ({@code --check-integrity}), then seeds with no ratio or time limit. DHT, peer exchange and local
+ * peer discovery are off, so its only peer source is the swarm's tracker.
  */
 public final class Aria2Seeder implements AutoCloseable {
 
@@ -25,6 +25,13 @@ public final class Aria2Seeder implements AutoCloseable {
      * @param uploadLimit aria2's byte rate, e.g. {@code 2M}; null for none
      */
     public static Aria2Seeder start(Path torrentFile, Path dataDirectory, String uploadLimit) {
+        return start(torrentFile, dataDirectory, uploadLimit, SwarmHost.LOOPBACK);
+    }
+
+    /**
+     * As {@link #start(Path, Path, String)}, run on {@code host} and announcing its address to the tracker.
+     */
+    public static Aria2Seeder start(Path torrentFile, Path dataDirectory, String uploadLimit, SwarmHost host) {
         SwarmTools.require(SwarmTools.ARIA2C);
         int port = FreePorts.tcpAndUdp();
         List<String> command = new ArrayList<>(List.of("aria2c", "--no-conf", "--quiet=false",
@@ -34,12 +41,12 @@ public final class Aria2Seeder implements AutoCloseable {
                 "--enable-peer-exchange=false", "--bt-enable-lpd=false", "--disable-ipv6=true",
                 "--bt-tracker-connect-timeout=3", "--bt-tracker-timeout=3", "--bt-stop-timeout=0",
                 "--bt-max-peers=0", "--file-allocation=none", "--auto-file-renaming=false",
-                "--allow-overwrite=false", "--bt-external-ip=127.0.0.1"));
+                "--allow-overwrite=false", "--bt-external-ip=" + host.address()));
         if (uploadLimit != null) {
             command.add("--max-overall-upload-limit=" + uploadLimit);
         }
         command.add(torrentFile.toString());
-        return new Aria2Seeder(ExternalProcess.start("aria2c-" + port, dataDirectory, command), port);
+        return new Aria2Seeder(ExternalProcess.start("aria2c-" + port, dataDirectory, host.command(command)), port);
     }
 
     public int port() {

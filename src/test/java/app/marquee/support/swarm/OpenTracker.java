@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A real opentracker on 127.0.0.1, HTTP and UDP on one free port.
+ * A real opentracker, HTTP and UDP on one free port, on 127.0.0.1 or another {@link SwarmHost}.
  *
  * <p>Debian builds it with a whitelist: an info-hash not in the {@code -w} file (40 hex digits a line) is
  * refused ("Requested download is not authorized"). Started as root it chroots to {@code -d}, then drops to user
@@ -32,23 +32,33 @@ public final class OpenTracker implements AutoCloseable {
     private static final Pattern COMPLETE = Pattern.compile("8:completei(\\d+)e");
     private static final Pattern INCOMPLETE = Pattern.compile("10:incompletei(\\d+)e");
 
+    private final SwarmHost host;
     private final int port;
     private final Path directory;
     private final Set<String> whitelist = new LinkedHashSet<>();
     private final ExternalProcess process;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private OpenTracker(Path directory, int port) {
+    private OpenTracker(SwarmHost host, Path directory, int port) {
+        this.host = host;
         this.directory = directory;
         this.port = port;
         writeWhitelist();
-        this.process = ExternalProcess.start("opentracker", directory, List.of("opentracker",
-                "-i", "127.0.0.1", "-p", Integer.toString(port), "-P", Integer.toString(port),
-                "-d", directory.toString(), "-w", "whitelist"));
+        this.process = ExternalProcess.start("opentracker", directory, host.command(List.of("opentracker",
+                "-i", host.address(), "-p", Integer.toString(port), "-P", Integer.toString(port),
+                "-d", directory.toString(), "-w", "whitelist")));
     }
 
-    /** Starts a tracker working in (a new) {@code directory}, and waits until it answers. */
+    /** Starts a tracker on 127.0.0.1 working in (a new) {@code directory}, and waits until it answers. */
     public static OpenTracker start(Path directory) {
+        return start(directory, SwarmHost.LOOPBACK);
+    }
+
+    /**
+     * Starts a tracker on {@code host} working in (a new) {@code directory}, and waits until it answers (the test
+     * must reach the host's address).
+     */
+    public static OpenTracker start(Path directory, SwarmHost host) {
         SwarmTools.require(SwarmTools.OPENTRACKER);
         try {
             Files.createDirectories(directory);
@@ -56,17 +66,17 @@ public final class OpenTracker implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + directory, e);
         }
-        OpenTracker tracker = new OpenTracker(directory, FreePorts.tcpAndUdp());
+        OpenTracker tracker = new OpenTracker(host, directory, FreePorts.tcpAndUdp());
         tracker.awaitUp();
         return tracker;
     }
 
     public String httpAnnounceUrl() {
-        return "http://127.0.0.1:" + port + "/announce";
+        return "http://" + host.address() + ":" + port + "/announce";
     }
 
     public String udpAnnounceUrl() {
-        return "udp://127.0.0.1:" + port + "/announce";
+        return "udp://" + host.address() + ":" + port + "/announce";
     }
 
     public int port() {
@@ -115,7 +125,7 @@ public final class OpenTracker implements AutoCloseable {
     private String get(String pathAndQuery) {
         try {
             HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                    URI.create("http://" + host.address() + ":" + port + pathAndQuery))
                     .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new String(response.body(), StandardCharsets.ISO_8859_1);
         } catch (IOException e) {

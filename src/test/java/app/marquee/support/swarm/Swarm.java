@@ -14,9 +14,9 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * A BitTorrent swarm that lives only on 127.0.0.1: a real opentracker and real aria2c seeders of torrents made
- * by mktorrent. Nothing in it reaches another address. Close it (try-with-resources) to end every process, even
- * when the test fails.
+ * A BitTorrent swarm that lives only on 127.0.0.1 (or on one other {@link SwarmHost}): a real opentracker and
+ * real aria2c seeders of torrents made by mktorrent. Nothing in it reaches another address. Close it
+ * (try-with-resources) to end every process, even when the test fails.
  *
  * <pre>{@code
  * try (Swarm swarm = Swarm.start(tempDir)) {
@@ -28,18 +28,25 @@ import java.util.List;
 public final class Swarm implements AutoCloseable {
 
     private final Path directory;
+    private final SwarmHost host;
     private final OpenTracker tracker;
     private final List<AutoCloseable> processes = new ArrayList<>();
 
-    private Swarm(Path directory, OpenTracker tracker) {
+    private Swarm(Path directory, SwarmHost host, OpenTracker tracker) {
         this.directory = directory;
+        this.host = host;
         this.tracker = tracker;
     }
 
     /** Starts the tracker; everything the swarm writes goes under {@code directory}. */
     public static Swarm start(Path directory) {
+        return start(directory, SwarmHost.LOOPBACK);
+    }
+
+    /** Starts the tracker on {@code host}; its seeders run there too. */
+    public static Swarm start(Path directory, SwarmHost host) {
         SwarmTools.require();
-        return new Swarm(directory, OpenTracker.start(directory.resolve("tracker")));
+        return new Swarm(directory, host, OpenTracker.start(directory.resolve("tracker"), host));
     }
 
     public OpenTracker tracker() {
@@ -64,7 +71,7 @@ public final class Swarm implements AutoCloseable {
         byte[] torrentBytes = read(torrent);
         String infoHash = InfoDictionary.sha1Hex(torrentBytes);
         tracker.allow(infoHash);
-        Aria2Seeder seeder = Aria2Seeder.start(torrent, seedDirectory, uploadLimit);
+        Aria2Seeder seeder = Aria2Seeder.start(torrent, seedDirectory, uploadLimit, host);
         processes.add(seeder);
         try {
             tracker.awaitSeeder(infoHash, Duration.ofSeconds(30));
