@@ -13,6 +13,11 @@ import java.util.function.BooleanSupplier;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
+import org.libtorrent4j.swig.address;
+import org.libtorrent4j.swig.error_code;
+import org.libtorrent4j.swig.peer_info;
+import org.libtorrent4j.swig.pex_flags_t;
+import org.libtorrent4j.swig.tcp_endpoint;
 
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InfoHash;
@@ -30,8 +35,12 @@ import app.marquee.torrent.TorrentStatus;
  */
 final class LibtorrentTorrent implements ActiveTorrent {
 
+    /** How many re-announces {@link #retryOverTcp} makes at most for one torrent. */
+    private static final int MAX_TCP_RETRIES = 3;
+
     private final InfoHash infoHash;
     private final TorrentHandle handle;
+    private final java.util.concurrent.atomic.AtomicInteger tcpRetries = new java.util.concurrent.atomic.AtomicInteger();
     private final Path saveDirectory;
     private final PiecePrioritizer prioritizer;
     private final BooleanSupplier sessionPaused;
@@ -231,6 +240,29 @@ final class LibtorrentTorrent implements ActiveTorrent {
             throw new IllegalStateException("torrent " + infoHash + " has no metadata yet");
         }
         return known;
+    }
+
+    /**
+     * A peer did not answer an outgoing uTP connect (a TCP-only client such as aria2c, or a uTP packet lost):
+     * flags it as TCP-only ({@code connect_peer} with empty {@code pex_flags}) and, while the torrent has no peer
+     * at all, re-announces at once, because libtorrent makes new connections on a tracker answer right away but
+     * otherwise only on its once-a-second tick. Without this a stream whose only seeds speak TCP waits a second
+     * more for its first byte. Only while nothing was downloaded yet, and at most {@link #MAX_TCP_RETRIES} times
+     * per torrent (trackers do not like being asked often). Called on the alert thread.
+     */
+    void retryOverTcp(String ip, int port) {
+        if (!handle.isValid()) {
+            return;
+        }
+        error_code error = new error_code();
+        address peer = address.from_string(ip, error);
+        if (error.value() != 0) {
+            return;
+        }
+        handle.swig().connect_peer(new tcp_endpoint(peer, port), peer_info.tracker, new pex_flags_t());
+        if (handle.status().totalPayloadDownload() == 0 && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
+            handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
+        }
     }
 
     private void checkPresent() {

@@ -6,6 +6,8 @@ import org.jspecify.annotations.Nullable;
 import org.libtorrent4j.AddTorrentParams;
 import org.libtorrent4j.AlertListener;
 import org.libtorrent4j.AnnounceEntry;
+import org.libtorrent4j.Operation;
+import org.libtorrent4j.TcpEndpoint;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.alerts.Alert;
 import org.libtorrent4j.alerts.AlertType;
@@ -17,6 +19,7 @@ import org.libtorrent4j.alerts.SaveResumeDataAlert;
 import org.libtorrent4j.alerts.TorrentAlert;
 import org.libtorrent4j.alerts.TorrentDeleteFailedAlert;
 import org.libtorrent4j.alerts.TorrentDeletedAlert;
+import org.libtorrent4j.alerts.PeerDisconnectedAlert;
 import org.libtorrent4j.alerts.TorrentErrorAlert;
 import org.libtorrent4j.alerts.TrackerErrorAlert;
 import org.libtorrent4j.alerts.TorrentRemovedAlert;
@@ -41,7 +44,10 @@ final class SessionAlerts implements AlertListener {
         AlertType.TORRENT_FINISHED.swig(), AlertType.TORRENT_CHECKED.swig(), AlertType.TORRENT_ERROR.swig(),
         AlertType.FILE_ERROR.swig(), AlertType.SAVE_RESUME_DATA.swig(), AlertType.SAVE_RESUME_DATA_FAILED.swig(),
         AlertType.TORRENT_REMOVED.swig(), AlertType.TORRENT_DELETED.swig(), AlertType.TORRENT_DELETE_FAILED.swig(),
-        AlertType.LISTEN_SUCCEEDED.swig(), AlertType.TRACKER_ERROR.swig()};
+        AlertType.LISTEN_SUCCEEDED.swig(), AlertType.TRACKER_ERROR.swig(), AlertType.PEER_DISCONNECTED.swig()};
+    /** libtorrent's {@code socket_type_t} values of uTP sockets (plain and SSL). */
+    private static final int UTP = 3;
+    private static final int UTP_SSL = 8;
 
     private final TorrentSession session;
 
@@ -98,6 +104,11 @@ final class SessionAlerts implements AlertListener {
             }
             case SaveResumeDataAlert saved ->
                 session.resumeDataSaved(infoHash, AddTorrentParams.writeResumeDataBuf(saved.params()));
+            case PeerDisconnectedAlert gone when torrent != null && gone.operation() == Operation.CONNECT
+                    && (gone.socketType() == UTP || gone.socketType() == UTP_SSL) -> {
+                TcpEndpoint peer = gone.endpoint();
+                torrent.retryOverTcp(peer.address().toString(), peer.port());
+            }
             case TrackerErrorAlert error -> log.info("tracker {} failed for {} ({} in a row): {} {}", error.trackerUrl(),
                     infoHash, error.timesInRow(), error.error().getMessage(), error.errorMessage());
             case TorrentErrorAlert error -> session.publish(
