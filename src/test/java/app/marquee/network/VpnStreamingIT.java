@@ -125,6 +125,8 @@ class VpnStreamingIT {
         assertThat(player.firstWrongByte()).isEqualTo(-1);
 
         ActiveTorrent torrent = torrent(app, seeded);
+        // libtorrent updates its counters once a second: what arrived before the link went lands in them late
+        Thread.sleep(1_500);
         long downloadedAtPause = torrent.status().bytesDownloaded();
         long doneAtPause = torrent.status().bytesDone();
         ApiClient.Response replay = api.post("/api/movies/" + MOVIE + "/auto", "");
@@ -133,7 +135,7 @@ class VpnStreamingIT {
                 .isEqualTo(503);
         assertThat(anonymousStatus(app).path("isVpnActive").asBoolean()).isFalse();
 
-        Thread.sleep(Math.max(0, 2_000 - millisSince(droppedAt)));
+        Thread.sleep(2_000);
         assertThat(torrent.status().bytesDownloaded()).as("payload downloaded while down").isEqualTo(downloadedAtPause);
         assertThat(torrent.status().bytesDone()).isEqualTo(doneAtPause);
         long homePackets = lab.homeTxPackets() - homePacketsBefore;
