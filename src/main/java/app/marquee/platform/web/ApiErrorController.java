@@ -2,6 +2,7 @@ package app.marquee.platform.web;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -20,11 +21,15 @@ import app.marquee.platform.ApiError;
 final class ApiErrorController implements ErrorController {
 
     @RequestMapping(path = "/error", produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<ApiError> error(HttpServletRequest request) {
+    ResponseEntity<ApiError> error(HttpServletRequest request, HttpServletResponse response) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value)
                 : HttpStatus.INTERNAL_SERVER_ERROR;
+        if (response.isCommitted()) {
+            // a response that had started (a video stream cut off): nothing can be added to it
+            return ResponseEntity.status(status).build();
+        }
         String error = status == HttpStatus.NOT_FOUND ? "Not found" : status.getReasonPhrase();
         return ResponseEntity.status(status).body(ApiError.of(error));
     }

@@ -17,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import io.swagger.v3.oas.annotations.Operation;
 
+import org.apache.coyote.CloseNowException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,8 +86,12 @@ class StreamController {
         this.properties = properties;
     }
 
-    /** The stream stopped getting pieces after its response had started: the connection is cut. */
-    static final class StreamStalledException extends IOException {
+    /**
+     * The stream stopped getting pieces (or the VPN went down) after its response had started: the connection must
+     * be cut, or the player would wait for the promised bytes. Tomcat's {@code CloseNowException} says exactly
+     * that: the connector closes the connection without an error page or an error log.
+     */
+    static final class StreamStalledException extends CloseNowException {
         StreamStalledException(String message) {
             super(message);
         }
