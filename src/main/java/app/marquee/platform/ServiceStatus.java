@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * How one outside service (or the torrent engine) is doing, for {@code GET /api/status} (API.md). Each module
- * that talks to a service exposes a bean of {@link Reporter}; the status route lists them all.
+ * that talks to a service exposes a bean of {@link Reporter} (or a {@link ReporterGroup} when configuration
+ * decides how many instances there are); the status route lists them all.
  *
  * @param status running, degraded, down or needs_configuration
  * @param missingVars the settings to set when the status is needs_configuration
@@ -48,5 +49,12 @@ public record ServiceStatus(State status, @Nullable List<String> missingVars, @N
         String service();
 
         ServiceStatus status();
+    }
+
+    /** Reporters of services configured in any number, such as one per Torznab indexer. */
+    public interface ReporterGroup {
+
+        /** One reporter per configured instance, each under its own service key; may be empty. */
+        List<Reporter> reporters();
     }
 }

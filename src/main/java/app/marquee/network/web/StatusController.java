@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,9 +24,13 @@ final class StatusController {
     private final NetworkGate gate;
     private final List<ServiceStatus.Reporter> reporters;
 
-    StatusController(NetworkGate gate, List<ServiceStatus.Reporter> reporters) {
+    private final List<ServiceStatus.ReporterGroup> groups;
+
+    StatusController(NetworkGate gate, List<ServiceStatus.Reporter> reporters,
+            ObjectProvider<ServiceStatus.ReporterGroup> groups) {
         this.gate = gate;
         this.reporters = reporters;
+        this.groups = groups.orderedStream().toList();
     }
 
     /** @param isVpnActive null when no VPN interface is configured */
@@ -42,6 +47,11 @@ final class StatusController {
         Map<String, ServiceStatus> services = new TreeMap<>();
         for (ServiceStatus.Reporter reporter : reporters) {
             services.put(reporter.service(), reporter.status());
+        }
+        for (ServiceStatus.ReporterGroup group : groups) {
+            for (ServiceStatus.Reporter reporter : group.reporters()) {
+                services.put(reporter.service(), reporter.status());
+            }
         }
         return new Status(new Vpn(vpn.isDisabled() ? null : vpn.isUp(), vpn.isDisabled()), services);
     }

@@ -1,0 +1,71 @@
+package app.marquee.sources;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.hibernate.validator.constraints.time.DurationMin;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Indexers besides YTS ({@code marquee.indexers.*}, CONFIG.md).
+ *
+ * @param torznab Torznab endpoints (Prowlarr, Jackett...), each searched on its own; none by default
+ * @param eztv the EZTV API, for TV episodes (declared only: nothing searches EZTV yet)
+ */
+@Validated
+@ConfigurationProperties(prefix = "marquee.indexers", ignoreUnknownFields = false)
+public record IndexersProperties(
+        @NotNull @DefaultValue({}) List<@NotNull @Valid Torznab> torznab,
+        @NotNull @Valid @DefaultValue Eztv eztv) {
+
+    /**
+     * One Torznab endpoint ({@code marquee.indexers.torznab[n].*}).
+     *
+     * @param name how it is named in logs, metrics and {@code /api/status} ({@code torznab-<name>}): 1 to 32
+     *     letters, digits, {@code -} or {@code _}, unique among the endpoints
+     * @param url the Torznab API endpoint, such as {@code http://prowlarr:9696/1/api} or Jackett's
+     *     {@code http://jackett:9117/api/v2.0/indexers/all/results/torznab/api}
+     * @param apiKey the endpoint's API key, sent as {@code apikey}; null for an endpoint that needs none. A
+     *     secret: never logged, and left out of {@link #toString()}
+     * @param timeout the longest one request may take, body included
+     * @param minInterval the least time between two requests to this endpoint; zero for no spacing
+     * @param cooldown how long the endpoint is skipped after it failed before one request probes it again
+     */
+    public record Torznab(
+            @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String name,
+            @NotNull URI url,
+            @Nullable String apiKey,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration minInterval,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration cooldown) {
+
+        /** The settings without the API key (only whether one is set). */
+        @Override
+        public String toString() {
+            return "Torznab[name=" + name + ", url=" + url + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "unset" : "***")
+                    + ", timeout=" + timeout + ", minInterval=" + minInterval + ", cooldown=" + cooldown + "]";
+        }
+    }
+
+    /**
+     * The EZTV API ({@code marquee.indexers.eztv.*}).
+     *
+     * @param mirrors API roots tried in order
+     */
+    public record Eztv(
+            @NotEmpty @DefaultValue({
+                "https://eztvx.to/api",
+                "https://eztv.wf/api",
+                "https://eztv.tf/api",
+                "https://eztv.yt/api"}) List<@NotNull URI> mirrors) {
+    }
+}
