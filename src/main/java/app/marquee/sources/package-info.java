@@ -1,5 +1,5 @@
 /**
- * Torrent sources for each title: indexer search (YTS mirrors with failover), magnets, tracker scrape,
+ * Torrent sources for each title: indexer search (YTS mirrors with failover, Torznab endpoints), magnets, tracker scrape,
  * torrent-metadata validation and quality ranking.
  */
 @NullMarked

@@ -152,12 +152,14 @@ public final class TorznabIndexer {
             asked = true;
             started = System.nanoTime();
             List<TorznabResult> results = TorznabXml.results(name, send(http, query), imdbDigits);
+            metrics.record(service, Duration.ofNanos(System.nanoTime() - started), false);
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             lastError = null;
             return results;
         } catch (Failure | TorznabXml.Invalid e) {
             String reason = mask(e.getMessage());
             if (asked) {
+                metrics.record(service, Duration.ofNanos(System.nanoTime() - started), true);
                 Failure failure = new Failure(reason);
                 breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
                 lastError = reason;
@@ -177,8 +179,6 @@ public final class TorznabIndexer {
     }
 
     private byte[] send(HttpClient http, String query) throws InterruptedException {
-        long started = System.nanoTime();
-        boolean failed = true;
         String separator = url.getRawQuery() == null ? "?" : "&";
         String key = apiKey == null ? "" : "&apikey=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + separator + query + key))
@@ -189,10 +189,7 @@ public final class TorznabIndexer {
         CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
         try {
             // the request timeout ends at the headers; this bounds the body too
-            HttpResponse<byte[]> response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            byte[] body = answer(response);
-            failed = false;
-            return body;
+            return answer(call.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
         } catch (TimeoutException e) {
             throw new Failure("no answer within " + timeout);
         } catch (ExecutionException e) {
@@ -206,7 +203,6 @@ public final class TorznabIndexer {
             throw new Failure("request failed: " + describe(cause));
         } finally {
             call.cancel(true);
-            metrics.record(service, Duration.ofNanos(System.nanoTime() - started), failed);
         }
     }
 
