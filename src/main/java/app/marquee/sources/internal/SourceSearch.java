@@ -2,12 +2,15 @@ package app.marquee.sources.internal;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,16 +19,20 @@ import org.springframework.stereotype.Service;
 import app.marquee.catalog.CatalogApi;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
+import app.marquee.network.VpnDownException;
+import app.marquee.sources.IndexedTorrent;
+import app.marquee.sources.Indexer;
+import app.marquee.sources.InvalidMagnetException;
 import app.marquee.sources.Magnet;
+import app.marquee.sources.torznab.TorznabClient;
 import app.marquee.sources.ReleaseInfo;
-import app.marquee.sources.yts.YtsClient;
-import app.marquee.sources.yts.YtsTorrent;
 import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.TorrentProperties;
 
 /**
- * Searches the indexers for a movie's torrents and stores what they list (seed flow 2). One search per movie
- * runs at a time, whoever asks (the on-demand lookup and the tasks share it).
+ * Searches every indexer for a movie's torrents, merges what they list by info-hash and stores it (seed flow
+ * 2). An indexer that fails leaves the others working; only when all fail does the search fail. One search per
+ * movie runs at a time, whoever asks (the on-demand lookup and the tasks share it).
  */
 @Service
 class SourceSearch {
@@ -33,17 +40,21 @@ class SourceSearch {
     private static final Logger log = LoggerFactory.getLogger(SourceSearch.class);
 
     private final CatalogApi catalog;
-    private final YtsClient yts;
+    private final List<Indexer> indexers;
     private final SourceStore store;
     private final NetworkGate gate;
     private final TorrentProperties torrentProperties;
     private final Clock clock;
     private final Map<Long, CompletableFuture<Integer>> running = new ConcurrentHashMap<>();
 
-    SourceSearch(CatalogApi catalog, YtsClient yts, SourceStore store, NetworkGate gate,
-            TorrentProperties torrentProperties, Clock clock) {
+    SourceSearch(CatalogApi catalog, List<Indexer> indexers, TorznabClient torznab, SourceStore store,
+            NetworkGate gate, TorrentProperties torrentProperties, Clock clock) {
         this.catalog = catalog;
-        this.yts = yts;
+        // YTS first: its structured fields are the better listing of a torrent both list
+        this.indexers = Stream.concat(indexers.stream(), torznab.asIndexers().stream())
+                .sorted(Comparator.comparing((Indexer indexer) -> !indexer.name().equals("YTS"))
+                        .thenComparing(Indexer::name))
+                .toList();
         this.store = store;
         this.gate = gate;
         this.torrentProperties = torrentProperties;
@@ -54,7 +65,7 @@ class SourceSearch {
      * Searches now on the caller's thread, or joins the search of that movie already running.
      *
      * @return how many sources are new
-     * @throws app.marquee.sources.yts.YtsUnavailableException when no mirror answers
+     * @throws IndexersUnavailableException when no indexer answers
      * @throws app.marquee.network.VpnDownException while the VPN is required and down
      */
     int search(MovieSummary movie) {
@@ -94,35 +105,71 @@ class SourceSearch {
 
     private int searchNow(MovieSummary movie) {
         gate.checkTorrentTrafficAllowed();
-        if (movie.imdbId() == null) {
-            // YTS finds movies by IMDb id only; the next resync tries again, when movie sync may have found it
-            catalog.markSourcesSearched(movie.id(), clock.instant());
-            return 0;
+        Map<InfoHash, SourceStore.Found> merged = new LinkedHashMap<>();
+        List<String> failures = new ArrayList<>();
+        for (Indexer indexer : indexers) {
+            List<IndexedTorrent> listed;
+            try {
+                listed = indexer.searchMovie(movie);
+            } catch (VpnDownException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                failures.add(indexer.name() + ": " + e.getMessage());
+                log.debug("Movie {}: {} failed: {}", movie.tmdbId(), indexer.name(), e.toString());
+                continue;
+            }
+            for (IndexedTorrent torrent : listed) {
+                merged.merge(torrent.infoHash(), found(torrent), SourceSearch::better);
+            }
         }
-        List<SourceStore.Found> found = new ArrayList<>();
-        for (YtsTorrent torrent : yts.searchByImdbId(movie.imdbId())) {
-            found.add(found(torrent));
+        if (!indexers.isEmpty() && failures.size() == indexers.size()) {
+            throw new IndexersUnavailableException(failures);
         }
-        int added = store.save(movie.id(), found);
+        int added = store.save(movie.id(), List.copyOf(merged.values()));
+        // searched even when an indexer failed: the others' sources are there, and resync asks it again
         catalog.markSourcesSearched(movie.id(), clock.instant());
-        log.debug("Movie {}: {} source(s) listed, {} new", movie.tmdbId(), found.size(), added);
+        log.debug("Movie {}: {} source(s) listed, {} new{}", movie.tmdbId(), merged.size(), added,
+                failures.isEmpty() ? "" : "; failed: " + failures);
         return added;
     }
 
-    private SourceStore.Found found(YtsTorrent torrent) {
-        InfoHash hash = InfoHash.of(torrent.hash());
-        ReleaseInfo info = ReleaseInfo.ofYts(torrent.quality(), torrent.type(), torrent.videoCodec(), torrent.bitDepth());
-        String name = torrent.movieTitle() + (torrent.year() > 0 ? " (" + torrent.year() + ")" : "") + " ["
-                + torrent.quality() + "] [YTS]";
-        String magnet = Magnet.of(hash, name, trackers()).toUri();
-        return new SourceStore.Found(hash, "YTS", new MovieSource.Listing(magnet,
-                torrent.url().isEmpty() ? null : torrent.url(), name,
+    /** Two indexers list one torrent: the first listing is kept, with the higher seeder count of the two. */
+    private static SourceStore.Found better(SourceStore.Found first, SourceStore.Found second) {
+        Integer seeders = first.listing().seeders();
+        Integer other = second.listing().seeders();
+        if (other != null && (seeders == null || other > seeders)) {
+            MovieSource.Listing l = first.listing();
+            return new SourceStore.Found(first.infoHash(), first.indexer(), new MovieSource.Listing(l.magnet(),
+                    l.torrentUrl(), l.releaseName(), l.quality(), l.videoCodec(), l.bitDepth(), l.hdr(),
+                    l.audioChannels(), l.releaseType(), l.sizeBytes(), other, second.listing().leechers(),
+                    l.uploadedAt()));
+        }
+        return first;
+    }
+
+    private SourceStore.Found found(IndexedTorrent torrent) {
+        ReleaseInfo info = torrent.info();
+        return new SourceStore.Found(torrent.infoHash(), torrent.indexer(), new MovieSource.Listing(magnet(torrent),
+                torrent.torrentUrl(), torrent.releaseName(),
                 info.quality() == null ? null : info.quality().label(),
                 info.codec() == null ? null : info.codec().label(),
-                info.bitDepth(), info.isHdr(), torrent.audioChannels().isEmpty() ? null : torrent.audioChannels(),
+                info.bitDepth(), info.isHdr(), torrent.audioChannels(),
                 info.source() == null ? null : info.source().label(),
-                torrent.sizeBytes() > 0 ? torrent.sizeBytes() : null,
-                torrent.seeds(), torrent.peers(), torrent.uploadedAt()));
+                torrent.size(), torrent.seeders(), torrent.leechers(), torrent.published()));
+    }
+
+    /** The indexer's magnet with the configured trackers added, or one built from the info-hash. */
+    private String magnet(IndexedTorrent torrent) {
+        Set<String> trackers = new LinkedHashSet<>();
+        if (torrent.magnet() != null) {
+            try {
+                trackers.addAll(Magnet.parse(torrent.magnet()).trackers());
+            } catch (InvalidMagnetException e) {
+                log.debug("{} gave a malformed magnet for {}: {}", torrent.indexer(), torrent.infoHash(), e.getMessage());
+            }
+        }
+        trackers.addAll(trackers());
+        return Magnet.of(torrent.infoHash(), torrent.releaseName(), List.copyOf(trackers)).toUri();
     }
 
     private List<String> trackers() {

@@ -7,9 +7,13 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ServiceMetrics;
+import app.marquee.sources.IndexedTorrent;
+import app.marquee.sources.Indexer;
 import app.marquee.sources.IndexersProperties;
+import app.marquee.sources.ReleaseInfo;
 
 /**
  * The Torznab endpoints of {@code marquee.indexers.torznab}, one {@link TorznabIndexer} each, in configured
@@ -36,6 +40,35 @@ public final class TorznabClient {
     /** Every configured endpoint, in configured order. */
     public List<TorznabIndexer> indexers() {
         return indexers;
+    }
+
+    /**
+     * The endpoints as indexers of the source search. Results carry no torrent URL: Torznab download links hold
+     * the API key, which must not be stored or logged; the metadata comes from peers or a torrent cache.
+     */
+    public List<Indexer> asIndexers() {
+        return indexers.stream().<Indexer>map(TorznabClient::movieIndexer).toList();
+    }
+
+    private static Indexer movieIndexer(TorznabIndexer endpoint) {
+        return new Indexer() {
+            @Override
+            public String name() {
+                return endpoint.name();
+            }
+
+            @Override
+            public List<IndexedTorrent> searchMovie(MovieSummary movie) {
+                if (movie.imdbId() == null) {
+                    return List.of();
+                }
+                return endpoint.searchMovie(movie.imdbId()).stream()
+                        .map(result -> new IndexedTorrent(endpoint.name(), result.infoHash(), result.title(),
+                                ReleaseInfo.parse(result.title()), result.magnet(), null, result.size(),
+                                result.seeders(), result.leechers(), null, result.published()))
+                        .toList();
+            }
+        };
     }
 
     /** Forgets every endpoint's failures: each is asked again at once. */
