@@ -17,6 +17,8 @@ public interface SourcesApi {
      * null), playable by the client first ({@code hevc}: it decodes HEVC/x265), then seeded, then
      * validated, then most seeders, then smallest. Rejected torrents are left out. When the movie was never
      * searched, searches first (bounded like {@code includeSources}).
+     *
+     * @throws app.marquee.platform.ApiException 503 when nothing is stored and no indexer answers
      */
     List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc);
 

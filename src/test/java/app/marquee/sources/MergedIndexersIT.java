@@ -8,11 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.marquee.sources.torznab.TorznabClient;
+import app.marquee.sources.yts.YtsClient;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTorznab;
@@ -56,6 +59,10 @@ class MergedIndexersIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    YtsClient ytsClient;
+    @Autowired
+    TorznabClient torznabClient;
 
     @Test
     void sourcesOfAllIndexersAreMergedByInfoHash() {
@@ -99,6 +106,28 @@ class MergedIndexersIT {
             assertThat(status.path("yts").path("status").asString()).isEqualTo("running");
         } finally {
             prowlarr.mode(FakeTorznab.Mode.RECORDED);
+            torznabClient.restart();
+        }
+    }
+
+    @Test
+    void withEveryIndexerDownAPlayRequestSaysSourcesAreTemporarilyUnavailable() {
+        yts.mode(FakeYts.Mode.DEAD);
+        prowlarr.mode(FakeTorznab.Mode.DEAD);
+        try {
+            ApiClient api = new ApiClient(port);
+            ApiClient.Response play = api.post("/api/movies/105/auto", "");
+            assertThat(play.status()).as(play.body()).isEqualTo(503);
+            assertThat(play.json().path("error").asString()).isEqualTo("Sources temporarily unavailable");
+            // the catalog still answers, with no sources yet
+            ApiClient.Response movie = api.get("/api/movies/105?includeSources=true");
+            assertThat(movie.status()).isEqualTo(200);
+            assertThat(movie.json().path("sources")).isEmpty();
+        } finally {
+            yts.mode(FakeYts.Mode.RECORDED);
+            prowlarr.mode(FakeTorznab.Mode.RECORDED);
+            ytsClient.restart(); // forget the failures, so the other tests find both indexers answering
+            torznabClient.restart();
         }
     }
 }

@@ -9,12 +9,14 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.MovieSourceDto;
 import app.marquee.catalog.MovieSourceLookup;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
+import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
 import app.marquee.sources.SourcesApi;
 import app.marquee.sources.SourcesProperties;
@@ -60,8 +62,13 @@ class Sources implements MovieSourceLookup, SourcesApi {
 
     @Override
     public List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc) {
-        searchIfNeverSearched(movie);
-        return store.ofMovie(movie.id()).stream()
+        boolean indexersDown = searchIfNeverSearched(movie) instanceof IndexersUnavailableException;
+        List<MovieSource> stored = store.ofMovie(movie.id());
+        if (stored.isEmpty() && indexersDown) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Sources temporarily unavailable",
+                    "no indexer answered the search for this movie; try again in a minute");
+        }
+        return stored.stream()
                 .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
                 .filter(source -> quality == null || quality.equalsIgnoreCase(source.quality()))
                 .sorted(SourceRanking.order(hevc))
@@ -84,9 +91,10 @@ class Sources implements MovieSourceLookup, SourcesApi {
         return check.accept(source.id(), source.infoHash(), source.size(), metadata);
     }
 
-    private void searchIfNeverSearched(MovieSummary movie) {
+    /** Searches a movie never searched, waiting at most the on-demand wait; returns the search's failure, if any. */
+    private @Nullable Throwable searchIfNeverSearched(MovieSummary movie) {
         if (movie.sourcesSearchedAt() != null || !gate.isTorrentTrafficAllowed()) {
-            return;
+            return null;
         }
         try {
             search.searchInBackground(movie).get(properties.onDemandWait().toMillis(), TimeUnit.MILLISECONDS);
@@ -94,9 +102,11 @@ class Sources implements MovieSourceLookup, SourcesApi {
             log.debug("Movie {}: source search still running after {}", movie.tmdbId(), properties.onDemandWait());
         } catch (ExecutionException e) {
             log.info("Movie {}: source search failed: {}", movie.tmdbId(), e.getCause().toString());
+            return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return null;
     }
 
     private static MovieSourceDto dto(MovieSource source) {
