@@ -69,12 +69,16 @@ class MergedIndexersIT {
         prowlarr.serve("tt0120737", List.of(
                 new FakeTorznab.Item("Influential.Bat.2001.720p.BluRay.x264-GRP", YTS_720P, null, 1_100_000_000L, 250, 260),
                 new FakeTorznab.Item("Influential.Bat.2001.1080p.WEB-DL.x265.10bit-GRP", TORZNAB_ONLY, null,
-                        2_000_000_000L, 40, 45)));
+                        2_000_000_000L, 40, 45),
+                // obvious fakes: another film's name, a 30 MB "1080p"
+                new FakeTorznab.Item("Another.Film.2001.1080p.BluRay", "1".repeat(40), null, 2_000_000_000L, 900, 900),
+                new FakeTorznab.Item("Influential.Bat.2001.1080p.BluRay.x264", "2".repeat(40), null, 30_000_000L, 900, 900)));
         ApiClient api = new ApiClient(port);
 
         JsonNode sources = api.get("/api/movies/120?includeSources=true").json().path("sources");
 
-        assertThat(sources).hasSize(4); // YTS's three, and one more from Torznab; the shared one once
+        // YTS's three, and one more from Torznab; the shared one once, the fakes not at all
+        assertThat(sources).hasSize(4);
         assertThat(sources.valueStream().filter(s -> s.path("source").asString().equals("prowlarr")))
                 .singleElement().satisfies(s -> {
                     assertThat(s.path("quality").asString()).isEqualTo("1080p");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,6 +120,13 @@ class SourceSearch {
                 continue;
             }
             for (IndexedTorrent torrent : listed) {
+                Optional<String> fake = indexer.name().equals("YTS") ? Optional.empty()
+                        : ReleaseChecks.implausible(movie, torrent);
+                if (fake.isPresent()) {
+                    log.debug("Movie {}: {} left out ({}): {}", movie.tmdbId(), torrent.releaseName(),
+                            indexer.name(), fake.get());
+                    continue;
+                }
                 merged.merge(torrent.infoHash(), found(torrent), SourceSearch::better);
             }
         }
