@@ -19,7 +19,7 @@ import org.springframework.validation.annotation.Validated;
  * Indexers besides YTS ({@code marquee.indexers.*}, CONFIG.md).
  *
  * @param torznab Torznab endpoints (Prowlarr, Jackett...), each searched on its own; none by default
- * @param eztv the EZTV API, for TV episodes (declared only: nothing searches EZTV yet)
+ * @param eztv the EZTV API, for TV episodes (a client exists; nothing searches EZTV yet)
  */
 @Validated
 @ConfigurationProperties(prefix = "marquee.indexers", ignoreUnknownFields = false)
@@ -59,13 +59,21 @@ public record IndexersProperties(
     /**
      * The EZTV API ({@code marquee.indexers.eztv.*}).
      *
-     * @param mirrors API roots tried in order
+     * @param mirrors API roots tried in order; a failing mirror is skipped for a while and the next one used
+     * @param timeout the longest one request to one mirror may take, body included, before the next mirror is
+     *     asked (a dead mirror often accepts connections and never answers)
+     * @param minInterval the least time between two requests to one mirror; zero for no spacing. EZTV pages a
+     *     show's torrents, so one search can be several requests
+     * @param mirrorCooldown how long a failed mirror is skipped before one request probes it again
      */
     public record Eztv(
             @NotEmpty @DefaultValue({
                 "https://eztvx.to/api",
                 "https://eztv.wf/api",
                 "https://eztv.tf/api",
-                "https://eztv.yt/api"}) List<@NotNull URI> mirrors) {
+                "https://eztv.yt/api"}) List<@NotNull URI> mirrors,
+            @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout,
+            @NotNull @DurationMin(millis = 0) @DefaultValue("500ms") Duration minInterval,
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration mirrorCooldown) {
     }
 }
