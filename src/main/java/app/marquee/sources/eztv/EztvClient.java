@@ -1,15 +1,12 @@
 package app.marquee.sources.eztv;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,6 +16,10 @@ import tools.jackson.databind.JsonNode;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.platform.ServiceMetrics;
+import app.marquee.platform.ServiceStatus;
+import app.marquee.sources.mirrors.ApiMirror;
+import app.marquee.sources.mirrors.ApiMirrors;
+import app.marquee.sources.mirrors.MirrorHealth;
 import app.marquee.sources.IndexersProperties;
 import app.marquee.torrent.InfoHash;
 
@@ -33,7 +34,7 @@ import app.marquee.torrent.InfoHash;
  * traffic goes through {@link NetworkGate} as {@link NetworkGate.Purpose#INDEXER} traffic.
  */
 @Component
-public final class EztvClient {
+public final class EztvClient implements ServiceStatus.Reporter {
 
     static final String SERVICE = "eztv";
     /** EZTV's largest page. */
@@ -43,15 +44,22 @@ public final class EztvClient {
     private static final Logger log = LoggerFactory.getLogger(EztvClient.class);
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
 
-    private final NetworkGate gate;
-    private final List<EztvMirror> mirrors;
-    private final AtomicReference<EztvMirror> lastAnswered;
+    private final ApiMirrors mirrors;
 
     EztvClient(IndexersProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
-        this.gate = gate;
         IndexersProperties.Eztv eztv = properties.eztv();
-        this.mirrors = eztv.mirrors().stream().map(root -> new EztvMirror(root, eztv, metrics, clock)).toList();
-        this.lastAnswered = new AtomicReference<>(mirrors.getFirst());
+        this.mirrors = new ApiMirrors(eztv.mirrors(), new ApiMirror.Settings(SERVICE, "EZTV", eztv.timeout(),
+                eztv.minInterval(), eztv.mirrorCooldown()), new ApiMirror.Reader() {
+                    @Override
+                    public @Nullable JsonNode read(String body) {
+                        return EztvJson.envelope(body);
+                    }
+
+                    @Override
+                    public String describe(String body) {
+                        return EztvJson.describe(body);
+                    }
+                }, gate, metrics, clock);
     }
 
     /**
@@ -90,50 +98,32 @@ public final class EztvClient {
 
     /** Every mirror in configured order, with its state and last error. */
     public List<MirrorHealth> mirrors() {
-        return mirrors.stream().map(EztvMirror::health).toList();
+        return mirrors.health();
     }
 
     /** Forgets every mirror's failures and the last one that answered: the next search starts afresh. */
     public void restart() {
-        mirrors.forEach(EztvMirror::reset);
-        lastAnswered.set(mirrors.getFirst());
+        mirrors.reset();
     }
 
     private JsonNode get(String pathAndQuery, String what) {
-        Map<URI, String> failures = new LinkedHashMap<>();
-        for (EztvMirror mirror : order()) {
-            HttpClient http = gate.httpClient(NetworkGate.Purpose.INDEXER); // per request: may throw VpnDownException
-            try {
-                JsonNode answer = mirror.get(http, pathAndQuery);
-                lastAnswered.set(mirror);
-                if (!failures.isEmpty()) {
-                    log.info("EZTV mirror {} answered {} after {}", mirror.root(), what, failures);
-                }
-                return answer;
-            } catch (EztvMirror.Failure e) {
-                log.debug("EZTV mirror {} gave no answer to {}: {}", mirror.root(), what, e.getMessage());
-                failures.put(mirror.root(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.put(mirror.root(), "interrupted");
-                break;
-            }
+        try {
+            return mirrors.get(pathAndQuery, what);
+        } catch (ApiMirrors.Unavailable e) {
+            EztvUnavailableException unavailable = new EztvUnavailableException(what, e.failures());
+            log.warn(unavailable.getMessage());
+            throw unavailable;
         }
-        EztvUnavailableException unavailable = new EztvUnavailableException(what, failures);
-        log.warn(unavailable.getMessage());
-        throw unavailable;
     }
 
-    /** The mirror that answered last, then the others in configured order. */
-    private List<EztvMirror> order() {
-        EztvMirror first = lastAnswered.get();
-        List<EztvMirror> order = new ArrayList<>(mirrors.size());
-        order.add(first);
-        for (EztvMirror mirror : mirrors) {
-            if (mirror != first) {
-                order.add(mirror);
-            }
-        }
-        return order;
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    /** Running while every mirror is usable, degraded while some cool down after failing, down while all do. */
+    @Override
+    public ServiceStatus status() {
+        return mirrors.status();
     }
 }

@@ -1,15 +1,10 @@
 package app.marquee.sources.yts;
 
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -19,6 +14,10 @@ import tools.jackson.databind.JsonNode;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.platform.ServiceMetrics;
+import app.marquee.platform.ServiceStatus;
+import app.marquee.sources.mirrors.ApiMirror;
+import app.marquee.sources.mirrors.ApiMirrors;
+import app.marquee.sources.mirrors.MirrorHealth;
 
 /**
  * Movie torrents from the YTS v2 API, asked of the mirrors of {@code marquee.yts.mirrors} with failover.
@@ -30,20 +29,27 @@ import app.marquee.platform.ServiceMetrics;
  * pages). All traffic goes through {@link NetworkGate} as {@link NetworkGate.Purpose#INDEXER} traffic.
  */
 @Component
-public final class YtsClient {
+public final class YtsClient implements ServiceStatus.Reporter {
 
     static final String SERVICE = "yts";
     private static final Logger log = LoggerFactory.getLogger(YtsClient.class);
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
 
-    private final NetworkGate gate;
-    private final List<YtsMirror> mirrors;
-    private final AtomicReference<YtsMirror> lastAnswered;
+    private final ApiMirrors mirrors;
 
     YtsClient(YtsProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
-        this.gate = gate;
-        this.mirrors = properties.mirrors().stream().map(root -> new YtsMirror(root, properties, metrics, clock)).toList();
-        this.lastAnswered = new AtomicReference<>(mirrors.getFirst());
+        this.mirrors = new ApiMirrors(properties.mirrors(), new ApiMirror.Settings(SERVICE, "YTS", properties.timeout(),
+                properties.minInterval(), properties.mirrorCooldown()), new ApiMirror.Reader() {
+                    @Override
+                    public @Nullable JsonNode read(String body) {
+                        return YtsJson.envelopeData(body);
+                    }
+
+                    @Override
+                    public String describe(String body) {
+                        return YtsJson.describe(body);
+                    }
+                }, gate, metrics, clock);
     }
 
     /**
@@ -66,50 +72,32 @@ public final class YtsClient {
 
     /** Every mirror in configured order, with its state and last error. */
     public List<MirrorHealth> mirrors() {
-        return mirrors.stream().map(YtsMirror::health).toList();
+        return mirrors.health();
     }
 
     /** Forgets every mirror's failures and the last one that answered: the next search starts afresh. */
     public void restart() {
-        mirrors.forEach(YtsMirror::reset);
-        lastAnswered.set(mirrors.getFirst());
+        mirrors.reset();
     }
 
     private JsonNode get(String pathAndQuery, String what) {
-        Map<URI, String> failures = new LinkedHashMap<>();
-        for (YtsMirror mirror : order()) {
-            HttpClient http = gate.httpClient(NetworkGate.Purpose.INDEXER); // per request: may throw VpnDownException
-            try {
-                JsonNode data = mirror.get(http, pathAndQuery);
-                lastAnswered.set(mirror);
-                if (!failures.isEmpty()) {
-                    log.info("YTS mirror {} answered {} after {}", mirror.root(), what, failures);
-                }
-                return data;
-            } catch (YtsMirror.Failure e) {
-                log.debug("YTS mirror {} gave no answer to {}: {}", mirror.root(), what, e.getMessage());
-                failures.put(mirror.root(), e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failures.put(mirror.root(), "interrupted");
-                break;
-            }
+        try {
+            return mirrors.get(pathAndQuery, what);
+        } catch (ApiMirrors.Unavailable e) {
+            YtsUnavailableException unavailable = new YtsUnavailableException(what, e.failures());
+            log.warn(unavailable.getMessage());
+            throw unavailable;
         }
-        YtsUnavailableException unavailable = new YtsUnavailableException(what, failures);
-        log.warn(unavailable.getMessage());
-        throw unavailable;
     }
 
-    /** The mirror that answered last, then the others in configured order. */
-    private List<YtsMirror> order() {
-        YtsMirror first = lastAnswered.get();
-        List<YtsMirror> order = new ArrayList<>(mirrors.size());
-        order.add(first);
-        for (YtsMirror mirror : mirrors) {
-            if (mirror != first) {
-                order.add(mirror);
-            }
-        }
-        return order;
+    @Override
+    public String service() {
+        return SERVICE;
+    }
+
+    /** Running while every mirror is usable, degraded while some cool down after failing, down while all do. */
+    @Override
+    public ServiceStatus status() {
+        return mirrors.status();
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.marquee.sources.mirrors.MirrorHealth;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeEztv;
 import app.marquee.support.FakeEztv.Mode;

@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.marquee.sources.mirrors.MirrorHealth;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeYts;
 import app.marquee.support.FakeYts.Mode;

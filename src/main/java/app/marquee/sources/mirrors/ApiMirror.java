@@ -1,4 +1,4 @@
-package app.marquee.sources.eztv;
+package app.marquee.sources.mirrors;
 
 import java.io.IOException;
 import java.net.URI;
@@ -25,22 +25,43 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 import app.marquee.platform.ServiceMetrics;
-import app.marquee.sources.IndexersProperties;
 
 /**
- * One EZTV mirror: its API root, the spacing of requests to it and a circuit breaker that keeps searches
- * off it for {@code mirror-cooldown} after it fails. Thread-safe.
+ * One mirror of an indexer API (YTS, EZTV): its root, the spacing of requests to it and a circuit breaker that
+ * keeps searches off it for a cooldown after it fails. A 200 whose body the API's {@link Reader} does not
+ * recognise (dead mirrors answer parking pages) is a failure like a timeout, a 5xx or a 429. Thread-safe.
  *
  * <p>The breaker counts the last two requests and opens when all of them failed: a fresh (or just
  * recovered) mirror is dropped on its first failure, one that has been answering on its second in a row.
  * When the cooldown has passed, one request probes it; its answer closes or reopens the breaker. Cooldown
  * time comes from the injected clock, request spacing from the monotonic system timer (it is a real pause).
  */
-final class EztvMirror {
+public final class ApiMirror {
 
-    private static final Logger log = LoggerFactory.getLogger(EztvMirror.class);
+    private static final Logger log = LoggerFactory.getLogger(ApiMirror.class);
+
+    /** Reads an API's answers. */
+    public interface Reader {
+
+        /** The answer's payload, or null when the body is not this API's answer at all. */
+        @Nullable JsonNode read(String body);
+
+        /** A short description of a body that is not an answer (an HTML page's title, a JSON error). */
+        String describe(String body);
+    }
+
+    /**
+     * How to treat one API's mirrors.
+     *
+     * @param service the name metrics and logs use ({@code yts})
+     * @param api the API's name in messages ({@code YTS})
+     */
+    public record Settings(String service, String api, Duration timeout, Duration minInterval, Duration cooldown) {
+    }
 
     private final URI root;
+    private final Settings settings;
+    private final Reader reader;
     private final String base;
     private final Duration timeout;
     private final ServiceMetrics metrics;
@@ -48,41 +69,43 @@ final class EztvMirror {
     private final CircuitBreaker breaker;
     private volatile @Nullable String lastError;
 
-    EztvMirror(URI root, IndexersProperties.Eztv properties, ServiceMetrics metrics, Clock clock) {
+    public ApiMirror(URI root, Settings settings, Reader reader, ServiceMetrics metrics, Clock clock) {
         this.root = root;
+        this.settings = settings;
+        this.reader = reader;
         this.base = root.toString().replaceAll("/+$", "");
-        this.timeout = properties.timeout();
+        this.timeout = settings.timeout();
         this.metrics = metrics;
-        Duration interval = properties.minInterval();
+        Duration interval = settings.minInterval();
         // capacity 1 refilled greedily: a token exactly `interval` after the last one was taken, never sooner
         this.spacing = interval.isZero() ? null : Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval).build())
                 .withNanosecondPrecision()
                 .build();
-        this.breaker = CircuitBreaker.of("eztv " + root, CircuitBreakerConfig.custom()
+        this.breaker = CircuitBreaker.of(settings.service() + " " + root, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(2)
                 .minimumNumberOfCalls(1)
                 .failureRateThreshold(100)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .waitDurationInOpenState(properties.mirrorCooldown())
+                .waitDurationInOpenState(settings.cooldown())
                 .recordExceptions(Failure.class)
                 .clock(clock)
                 .build());
     }
 
-    URI root() {
+    public URI root() {
         return root;
     }
 
     /**
-     * This mirror's EZTV answer to {@code pathAndQuery} (the whole JSON object).
+     * This mirror's answer to {@code pathAndQuery}, as the {@link Reader} reads it.
      *
      * @throws Failure when the mirror failed (counted by its breaker) or was not asked (cooling down, or no
      *     request slot in time)
      * @throws InterruptedException when interrupted while waiting for a slot or an answer
      */
-    JsonNode get(HttpClient http, String pathAndQuery) throws InterruptedException {
+    public JsonNode get(HttpClient http, String pathAndQuery) throws InterruptedException {
         if (!breaker.tryAcquirePermission()) {
             throw new Failure("skipped, cooling down after: " + lastError);
         }
@@ -112,7 +135,7 @@ final class EztvMirror {
         }
     }
 
-    MirrorHealth health() {
+    public MirrorHealth health() {
         MirrorHealth.State state = switch (breaker.getState()) {
             case OPEN, FORCED_OPEN -> MirrorHealth.State.COOLING_DOWN;
             case HALF_OPEN -> MirrorHealth.State.PROBING;
@@ -122,7 +145,7 @@ final class EztvMirror {
     }
 
     /** Forgets past failures: the mirror is asked again at once. */
-    void reset() {
+    public void reset() {
         breaker.reset();
         lastError = null;
     }
@@ -155,18 +178,18 @@ final class EztvMirror {
             throw new Failure("request failed: " + describe(cause));
         } finally {
             call.cancel(true);
-            metrics.record(EztvClient.SERVICE, Duration.ofNanos(System.nanoTime() - started), failed);
+            metrics.record(settings.service(), Duration.ofNanos(System.nanoTime() - started), failed);
         }
     }
 
     private JsonNode answer(HttpResponse<String> response) {
         int status = response.statusCode();
         if (status == 200) {
-            JsonNode data = EztvJson.envelope(response.body());
+            JsonNode data = reader.read(response.body());
             if (data == null) {
-                throw new Failure("answered 200 with something other than the EZTV API ("
+                throw new Failure("answered 200 with something other than the " + settings.api() + " API ("
                         + response.headers().firstValue("Content-Type").orElse("no content type") + ": "
-                        + EztvJson.describe(response.body()) + ")");
+                        + reader.describe(response.body()) + ")");
             }
             return data;
         }
@@ -174,8 +197,8 @@ final class EztvMirror {
             throw new Failure("answered 429: rate limited");
         }
         if (status >= 400 && status < 500) {
-            // the EZTV API has no 4xx for a well-formed search: a mirror that sends one is dead or now something else
-            log.warn("EZTV mirror {} answered {} to a search; counting it as a failed mirror", root, status);
+            // these APIs have no 4xx for a well-formed search: a mirror that sends one is dead or now something else
+            log.warn("{} mirror {} answered {} to a search; counting it as a failed mirror", settings.api(), root, status);
             throw new Failure("answered " + status + " (a 4xx: the mirror is likely dead or moved)");
         }
         throw new Failure("answered " + status);
@@ -189,8 +212,8 @@ final class EztvMirror {
     }
 
     /** A mirror gave no usable answer, or was not asked; the message says why. */
-    static final class Failure extends RuntimeException {
-        Failure(String message) {
+    public static final class Failure extends RuntimeException {
+        public Failure(String message) {
             super(message, null, false, false);
         }
     }
