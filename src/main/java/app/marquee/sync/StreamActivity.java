@@ -23,7 +23,7 @@ public interface StreamActivity {
 
     List<Stream> streams();
 
-    /** Bytes the downloads take on disk, as the quota counts them. */
+    /** Bytes the downloads hold on disk (a running download counts at its full size against the quota). */
     long diskUsedBytes();
 
     long diskQuotaBytes();
