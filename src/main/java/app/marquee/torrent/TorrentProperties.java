@@ -1,7 +1,9 @@
 package app.marquee.torrent;
 
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Stream;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -61,6 +63,11 @@ public record TorrentProperties(
         if (bindInterface != null && bindInterface.isBlank()) {
             bindInterface = null;
         }
+    }
+
+    /** Every tracker a magnet names: {@link #trackers()}, then {@link #extraTrackers()}, without duplicates. */
+    public List<String> allTrackers() {
+        return List.copyOf(new LinkedHashSet<>(Stream.concat(trackers.stream(), extraTrackers.stream()).toList()));
     }
 
     /** The binding of {@link #bindInterface()}. */

@@ -176,13 +176,7 @@ class SourceSearch {
                 log.debug("{} gave a malformed magnet for {}: {}", torrent.indexer(), torrent.infoHash(), e.getMessage());
             }
         }
-        trackers.addAll(trackers());
+        trackers.addAll(torrentProperties.allTrackers());
         return Magnet.of(torrent.infoHash(), torrent.releaseName(), List.copyOf(trackers)).toUri();
-    }
-
-    private List<String> trackers() {
-        Set<String> trackers = new LinkedHashSet<>(torrentProperties.trackers());
-        trackers.addAll(torrentProperties.extraTrackers());
-        return List.copyOf(trackers);
     }
 }

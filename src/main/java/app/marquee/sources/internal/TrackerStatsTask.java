@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -87,7 +85,7 @@ class TrackerStatsTask implements SyncTask {
         List<String> failures = new ArrayList<>();
         int answered = 0;
         int skipped = 0;
-        for (String tracker : trackers()) {
+        for (String tracker : torrentProperties.allTrackers()) {
             CircuitBreaker breaker = breakers.computeIfAbsent(tracker, this::breaker);
             if (!breaker.tryAcquirePermission()) {
                 skipped++;
@@ -129,11 +127,5 @@ class TrackerStatsTask implements SyncTask {
                 .waitDurationInOpenState(TRACKER_REST)
                 .clock(clock)
                 .build());
-    }
-
-    private Set<String> trackers() {
-        Set<String> trackers = new LinkedHashSet<>(torrentProperties.trackers());
-        trackers.addAll(torrentProperties.extraTrackers());
-        return trackers;
     }
 }

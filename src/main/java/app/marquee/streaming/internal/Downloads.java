@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -189,14 +188,8 @@ class Downloads implements StreamActivity {
     private ActiveTorrent torrentOf(PlayableSource source) {
         Path directory = downloadDir.resolve(source.infoHash().hex());
         return engine.find(source.infoHash()).orElseGet(() -> source.metadata() != null
-                ? engine.add(source.metadata(), trackers(), directory)
+                ? engine.add(source.metadata(), torrentProperties.allTrackers(), directory)
                 : engine.addMagnet(source.magnet(), directory));
-    }
-
-    private List<String> trackers() {
-        Set<String> trackers = new LinkedHashSet<>(torrentProperties.trackers());
-        trackers.addAll(torrentProperties.extraTrackers());
-        return List.copyOf(trackers);
     }
 
     List<Download> active() {
