@@ -1,9 +1,7 @@
 package app.marquee.sources;
 
 import java.util.Comparator;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import app.marquee.torrent.TorrentFile;
@@ -16,7 +14,6 @@ import app.marquee.torrent.TorrentMetadata;
  */
 public final class EpisodeFiles {
 
-    private static final Set<String> VIDEO = Set.of("mp4", "m4v", "mkv", "webm", "avi", "mov", "ts", "m2ts", "wmv");
     private static final Pattern SAMPLE = Pattern.compile("(?i)(?<![A-Za-z])sample(?![A-Za-z])");
 
     private EpisodeFiles() {
@@ -25,16 +22,11 @@ public final class EpisodeFiles {
     /** The video of that episode in the torrent, if a file name says it holds it. */
     public static Optional<TorrentFile> find(TorrentMetadata metadata, int season, int episode) {
         return metadata.files().stream()
-                .filter(file -> VIDEO.contains(extension(file.name())))
+                .filter(file -> VideoFiles.isVideo(file.name()))
                 .filter(file -> !SAMPLE.matcher(String.join("/", file.path())).find())
                 .filter(file -> EpisodeMarker.parse(file.name())
                         .filter(marker -> marker.firstEpisode() != null && marker.holds(season, episode))
                         .isPresent())
                 .max(Comparator.comparingLong(TorrentFile::size));
-    }
-
-    private static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 }

@@ -2,12 +2,12 @@ package app.marquee.sources.internal;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import app.marquee.sources.VideoFiles;
 import app.marquee.torrent.TorrentFile;
 import app.marquee.torrent.TorrentMetadata;
 
@@ -29,8 +29,6 @@ final class TorrentValidation {
     record Rejected(String reason) implements Verdict {
     }
 
-    static final Set<String> VIDEO_EXTENSIONS = Set.of(
-            "mp4", "m4v", "mkv", "webm", "avi", "mov", "mpg", "mpeg", "ts", "m2ts", "wmv", "ogv", "flv");
     private static final Set<String> EXECUTABLE_EXTENSIONS = Set.of(
             "exe", "scr", "bat", "cmd", "com", "msi", "pif", "lnk", "vbs", "vbe", "js", "jse", "wsf", "ps1",
             "jar", "apk", "app", "dmg", "sh", "run", "bin", "cpl", "hta", "reg");
@@ -59,12 +57,12 @@ final class TorrentValidation {
             if (unsafe != null) {
                 return new Rejected("unsafe file path " + printable(file.path()) + ": " + unsafe);
             }
-            if (EXECUTABLE_EXTENSIONS.contains(extension(file.name()))) {
+            if (EXECUTABLE_EXTENSIONS.contains(VideoFiles.extension(file.name()))) {
                 return new Rejected("contains an executable: " + printable(file.path()));
             }
         }
         TorrentFile largest = files.stream().max(Comparator.comparingLong(TorrentFile::size)).orElseThrow();
-        if (!VIDEO_EXTENSIONS.contains(extension(largest.name()))) {
+        if (!VideoFiles.isVideo(largest.name())) {
             return new Rejected("no video: the largest file is " + printable(largest.path()));
         }
         if (largest.size() < minVideoSize) {
@@ -99,11 +97,6 @@ final class TorrentValidation {
             }
         }
         return null;
-    }
-
-    static String extension(String name) {
-        int dot = name.lastIndexOf('.');
-        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
     }
 
     private static String printable(List<String> path) {

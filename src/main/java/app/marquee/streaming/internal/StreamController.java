@@ -38,6 +38,7 @@ import app.marquee.network.VpnDownException;
 import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
 import app.marquee.sources.SourcesApi;
+import app.marquee.sources.VideoFiles;
 import app.marquee.streaming.StreamingProperties;
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.StreamWindow;
@@ -267,8 +268,6 @@ class StreamController {
     }
 
     static String contentType(String fileName) {
-        int dot = fileName.lastIndexOf('.');
-        String extension = dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
-        return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+        return CONTENT_TYPES.getOrDefault(VideoFiles.extension(fileName), "application/octet-stream");
     }
 }
