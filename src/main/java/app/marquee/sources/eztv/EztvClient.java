@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -49,17 +48,8 @@ public final class EztvClient implements ServiceStatus.Reporter {
     EztvClient(IndexersProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
         IndexersProperties.Eztv eztv = properties.eztv();
         this.mirrors = new ApiMirrors(eztv.mirrors(), new ApiMirror.Settings(SERVICE, "EZTV", eztv.timeout(),
-                eztv.minInterval(), eztv.mirrorCooldown()), new ApiMirror.Reader() {
-                    @Override
-                    public @Nullable JsonNode read(String body) {
-                        return EztvJson.envelope(body);
-                    }
-
-                    @Override
-                    public String describe(String body) {
-                        return EztvJson.describe(body);
-                    }
-                }, gate, metrics, clock);
+                eztv.minInterval(), eztv.mirrorCooldown()),
+                ApiMirror.Reader.of(EztvJson::envelope, EztvJson::describe), gate, metrics, clock);
     }
 
     /**

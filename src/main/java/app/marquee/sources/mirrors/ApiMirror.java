@@ -12,6 +12,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -48,6 +49,20 @@ public final class ApiMirror {
 
         /** A short description of a body that is not an answer (an HTML page's title, a JSON error). */
         String describe(String body);
+
+        static Reader of(Function<String, @Nullable JsonNode> read, Function<String, String> describe) {
+            return new Reader() {
+                @Override
+                public @Nullable JsonNode read(String body) {
+                    return read.apply(body);
+                }
+
+                @Override
+                public String describe(String body) {
+                    return describe.apply(body);
+                }
+            };
+        }
     }
 
     /**
@@ -76,20 +91,36 @@ public final class ApiMirror {
         this.base = root.toString().replaceAll("/+$", "");
         this.timeout = settings.timeout();
         this.metrics = metrics;
-        Duration interval = settings.minInterval();
-        // capacity 1 refilled greedily: a token exactly `interval` after the last one was taken, never sooner
-        this.spacing = interval.isZero() ? null : Bucket.builder()
+        this.spacing = spacing(settings.minInterval());
+        this.breaker = breaker(settings.service() + " " + root, settings.cooldown(), Failure.class, clock);
+    }
+
+    /**
+     * The request spacing of one indexer endpoint: a token exactly {@code interval} after the last one was
+     * taken, never sooner (capacity 1, refilled greedily); null for no spacing.
+     */
+    public static @Nullable Bucket spacing(Duration interval) {
+        return interval.isZero() ? null : Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval).build())
                 .withNanosecondPrecision()
                 .build();
-        this.breaker = CircuitBreaker.of(settings.service() + " " + root, CircuitBreakerConfig.custom()
+    }
+
+    /**
+     * The circuit breaker of one indexer endpoint: it counts the last two requests and opens when all of them
+     * failed (a fresh endpoint is dropped on its first failure, one that has been answering on its second in a
+     * row), for {@code cooldown}, then lets one probe through. Only {@code failure} counts.
+     */
+    public static CircuitBreaker breaker(String name, Duration cooldown, Class<? extends Throwable> failure,
+            Clock clock) {
+        return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(2)
                 .minimumNumberOfCalls(1)
                 .failureRateThreshold(100)
                 .permittedNumberOfCallsInHalfOpenState(1)
-                .waitDurationInOpenState(settings.cooldown())
-                .recordExceptions(Failure.class)
+                .waitDurationInOpenState(cooldown)
+                .recordExceptions(failure)
                 .clock(clock)
                 .build());
     }

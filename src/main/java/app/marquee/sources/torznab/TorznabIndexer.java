@@ -17,10 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 
-import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -31,6 +29,7 @@ import app.marquee.network.VpnDownException;
 import app.marquee.platform.ServiceMetrics;
 import app.marquee.platform.ServiceStatus;
 import app.marquee.sources.IndexersProperties;
+import app.marquee.sources.mirrors.ApiMirror;
 
 /**
  * One Torznab endpoint of {@code marquee.indexers.torznab}: the spacing of requests to it and a circuit breaker
@@ -68,22 +67,8 @@ public final class TorznabIndexer {
         this.timeout = settings.timeout();
         this.gate = gate;
         this.metrics = metrics;
-        Duration interval = settings.minInterval();
-        // capacity 1 refilled greedily: a token exactly `interval` after the last one was taken, never sooner
-        this.spacing = interval.isZero() ? null : Bucket.builder()
-                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval).build())
-                .withNanosecondPrecision()
-                .build();
-        this.breaker = CircuitBreaker.of(service, CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(2)
-                .minimumNumberOfCalls(1)
-                .failureRateThreshold(100)
-                .permittedNumberOfCallsInHalfOpenState(1)
-                .waitDurationInOpenState(settings.cooldown())
-                .recordExceptions(Failure.class)
-                .clock(clock)
-                .build());
+        this.spacing = ApiMirror.spacing(settings.minInterval());
+        this.breaker = ApiMirror.breaker(service, settings.cooldown(), Failure.class, clock);
     }
 
     /** The configured name. */

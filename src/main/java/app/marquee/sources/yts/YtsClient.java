@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -39,17 +38,8 @@ public final class YtsClient implements ServiceStatus.Reporter {
 
     YtsClient(YtsProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
         this.mirrors = new ApiMirrors(properties.mirrors(), new ApiMirror.Settings(SERVICE, "YTS", properties.timeout(),
-                properties.minInterval(), properties.mirrorCooldown()), new ApiMirror.Reader() {
-                    @Override
-                    public @Nullable JsonNode read(String body) {
-                        return YtsJson.envelopeData(body);
-                    }
-
-                    @Override
-                    public String describe(String body) {
-                        return YtsJson.describe(body);
-                    }
-                }, gate, metrics, clock);
+                properties.minInterval(), properties.mirrorCooldown()),
+                ApiMirror.Reader.of(YtsJson::envelopeData, YtsJson::describe), gate, metrics, clock);
     }
 
     /**
