@@ -1,27 +1,20 @@
 package app.marquee.support;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -42,33 +35,12 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each instance can misbehave as dead mirrors do ({@link Mode}); a test starts several for failover.
  */
-public final class FakeEztv implements AutoCloseable {
+public final class FakeEztv extends FakeIndexer {
 
     private static final String API_ROOT = "/api";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final Duration TIMEOUT_HOLD = Duration.ofSeconds(60);
     private static final int DEFAULT_LIMIT = 30;
     private static final int MAX_LIMIT = 100;
-
-    /** How the mirror answers, set by a test. */
-    public enum Mode {
-        /** Served answers, else EZTV's answer for an unknown show. */
-        RECORDED,
-        /** 200 with a domain-parking HTML page, as mirrors whose domain lapsed answer. */
-        HTML_200,
-        /** Accepts the request and holds it for a minute (or until the mode changes) without an answer. */
-        TIMEOUT,
-        /** 500 with an HTML error page. */
-        ERROR_500,
-        /** 429 with {@code Retry-After}, as a mirror behind Cloudflare's rate limiting. */
-        RATE_LIMITED_429,
-        /** Nothing listens on the port: connections are refused. */
-        DEAD
-    }
-
-    /** One request it received: path with query, and when ({@link System#nanoTime()}). */
-    public record Call(String request, long nanoTime) {
-    }
 
     /**
      * A torrent for {@link #serve}. The other EZTV fields get typical values derived from these.
@@ -87,22 +59,14 @@ public final class FakeEztv implements AutoCloseable {
         }
     }
 
-    private final int port;
-    private final List<Call> calls = new ArrayList<>();
     private final Map<String, List<Torrent>> served = new ConcurrentHashMap<>();
-    private volatile Mode mode = Mode.RECORDED;
-    private volatile boolean closed;
-    private HttpServer server;
 
-    private FakeEztv(HttpServer server) {
-        this.server = server;
-        this.port = server.getAddress().getPort();
+    private FakeEztv() {
+        super(PARKING_PAGE);
     }
 
     public static FakeEztv start() {
-        FakeEztv fake = new FakeEztv(bind(0));
-        fake.listen(fake.server);
-        return fake;
+        return new FakeEztv();
     }
 
     /** Points {@code marquee.indexers.eztv.mirrors} at these fakes, in this order. */
@@ -113,22 +77,7 @@ public final class FakeEztv implements AutoCloseable {
 
     /** The API root, as {@code marquee.indexers.eztv.mirrors} takes it: {@code http://127.0.0.1:port/api}. */
     public URI apiRoot() {
-        return URI.create("http://127.0.0.1:" + port + API_ROOT);
-    }
-
-    /** Changes how it answers; {@link Mode#DEAD} closes the port and any other mode opens it again. */
-    public synchronized void mode(Mode newMode) {
-        Mode previous = mode;
-        if (newMode == previous) {
-            return;
-        }
-        mode = newMode; // first, so requests held by TIMEOUT are let go
-        if (newMode == Mode.DEAD) {
-            server.stop(0);
-        } else if (previous == Mode.DEAD) {
-            server = bind(port);
-            listen(server);
-        }
+        return URI.create("http://127.0.0.1:" + port() + API_ROOT);
     }
 
     /**
@@ -141,79 +90,14 @@ public final class FakeEztv implements AutoCloseable {
     }
 
     /** Back to normal: mode RECORDED, served answers and calls forgotten. */
+    @Override
     public synchronized void reset() {
-        mode(Mode.RECORDED);
+        super.reset();
         served.clear();
-        calls.clear();
-    }
-
-    public synchronized int calls() {
-        return calls.size();
-    }
-
-    public synchronized List<Call> callLog() {
-        return List.copyOf(calls);
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (mode != Mode.DEAD) {
-            server.stop(0);
-        }
-    }
-
-    private static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
-    }
-
-    private void listen(HttpServer http) {
-        http.createContext("/", this::handle);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.start();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        synchronized (this) {
-            calls.add(new Call(path + (query == null ? "" : "?" + query), System.nanoTime()));
-        }
-        try (exchange) {
-            switch (mode) {
-                case TIMEOUT -> hold();
-                case HTML_200 -> send(exchange, 200, "text/html; charset=UTF-8", PARKING_PAGE);
-                case ERROR_500 -> send(exchange, 500, "text/html; charset=UTF-8",
-                        "<html><head><title>500 Internal Server Error</title></head><body><center>"
-                                + "<h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>");
-                case RATE_LIMITED_429 -> {
-                    exchange.getResponseHeaders().set("Retry-After", "60");
-                    send(exchange, 429, "text/html; charset=UTF-8",
-                            "<html><head><title>Access denied | used Cloudflare to restrict access</title></head>"
-                                    + "<body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>");
-                }
-                default -> answer(exchange, path, query);
-            }
-        }
-    }
-
-    /** Keeps a request unanswered until the mode changes, the fake closes, or a minute has passed. */
-    private void hold() {
-        long until = System.nanoTime() + TIMEOUT_HOLD.toNanos();
-        try {
-            while (mode == Mode.TIMEOUT && !closed && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void answer(HttpExchange exchange, String path, String query) throws IOException {
+    protected void answer(HttpExchange exchange, String path, @Nullable String query) throws IOException {
         if (!path.equals(API_ROOT + "/get-torrents")) {
             // Marquee only asks get-torrents; nothing is invented for other endpoints
             send(exchange, 404, "text/html; charset=UTF-8", "<html><body><h1>404 Not Found</h1></body></html>");
@@ -239,7 +123,7 @@ public final class FakeEztv implements AutoCloseable {
     }
 
     private ObjectNode torrent(String imdbId, Torrent t) {
-        String site = "http://127.0.0.1:" + port;
+        String site = "http://127.0.0.1:" + port();
         String filename = t.title().replace(' ', '.') + ".mkv";
         String slug = t.title().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
         int id = Math.abs(t.hash().hashCode() % 10_000_000);
@@ -255,17 +139,13 @@ public final class FakeEztv implements AutoCloseable {
         torrent.put("imdb_id", imdbId);
         torrent.put("season", Integer.toString(t.season()));
         torrent.put("episode", Integer.toString(t.episode()));
-        torrent.put("small_screenshot", "//127.0.0.1:" + port + "/screenshots/" + id + "_small.jpg");
-        torrent.put("large_screenshot", "//127.0.0.1:" + port + "/screenshots/" + id + ".jpg");
+        torrent.put("small_screenshot", "//127.0.0.1:" + port() + "/screenshots/" + id + "_small.jpg");
+        torrent.put("large_screenshot", "//127.0.0.1:" + port() + "/screenshots/" + id + ".jpg");
         torrent.put("seeds", t.seeds());
         torrent.put("peers", t.peers());
         torrent.put("date_released_unix", Instant.now().getEpochSecond());
         torrent.put("size_bytes", Long.toString(t.sizeBytes()));
         return torrent;
-    }
-
-    private static String digits(String imdbId) {
-        return imdbId.startsWith("tt") ? imdbId.substring(2) : imdbId;
     }
 
     private static int integer(String value, int otherwise) {
@@ -275,34 +155,4 @@ public final class FakeEztv implements AutoCloseable {
             return otherwise;
         }
     }
-
-    private static Map<String, String> parameters(String query) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** What a mirror whose domain lapsed serves: a registrar's parking page, with status 200. */
-    private static final String PARKING_PAGE = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>This domain is for sale</title></head>
-            <body><h1>This domain may be for sale</h1>
-            <p>Buy this domain. The owner of this domain is offering it for sale.</p>
-            <script src="/parking.js"></script></body></html>
-            """;
 }

@@ -1,25 +1,17 @@
 package app.marquee.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import org.jspecify.annotations.Nullable;
 
@@ -37,26 +29,11 @@ import org.jspecify.annotations.Nullable;
  * for an IMDb id nobody {@link #serve}d is an empty channel; {@code imdbid} is matched with or without
  * {@code tt}, as Prowlarr accepts both. Counts every request.
  */
-public final class FakeTorznab implements AutoCloseable {
+public final class FakeTorznab extends FakeIndexer {
 
     private static final String API_PATH = "/1/api";
-    private static final Duration TIMEOUT_HOLD = Duration.ofSeconds(60);
     private static final String PUB_DATE = DateTimeFormatter.RFC_1123_DATE_TIME
             .format(ZonedDateTime.of(2024, 3, 14, 10, 0, 0, 0, ZoneOffset.UTC));
-
-    /** How it answers, set by a test. */
-    public enum Mode {
-        /** Torznab answers, as above. */
-        RECORDED,
-        /** 500 with an HTML error page. */
-        ERROR_500,
-        /** Accepts the request and holds it for a minute (or until the mode changes) without an answer. */
-        TIMEOUT,
-        /** 200 with an HTML page, as a reverse proxy's login page answers. */
-        HTML_200,
-        /** Nothing listens on the port: connections are refused. */
-        DEAD
-    }
 
     /**
      * A release for {@link #serve}.
@@ -70,29 +47,25 @@ public final class FakeTorznab implements AutoCloseable {
     }
 
     private final String apiKey;
-    private final int port;
-    private final List<String> calls = new ArrayList<>();
     private final Map<String, List<Item>> served = new ConcurrentHashMap<>();
-    private volatile Mode mode = Mode.RECORDED;
-    private volatile boolean closed;
-    private HttpServer server;
-
-    private FakeTorznab(String apiKey, HttpServer server) {
-        this.apiKey = apiKey;
-        this.server = server;
-        this.port = server.getAddress().getPort();
-    }
 
     /** Starts one on a free port of 127.0.0.1 that accepts this API key. */
     public static FakeTorznab start(String apiKey) {
-        FakeTorznab fake = new FakeTorznab(apiKey, bind(0));
-        fake.listen(fake.server);
-        return fake;
+        return new FakeTorznab(apiKey);
+    }
+
+    /** What a reverse proxy in front of an indexer answers with 200: its login page. */
+    private static final String LOGIN_PAGE =
+            "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>…</form></body></html>";
+
+    private FakeTorznab(String apiKey) {
+        super(LOGIN_PAGE);
+        this.apiKey = apiKey;
     }
 
     /** The Torznab endpoint, as {@code marquee.indexers.torznab[n].url} takes it. */
     public URI url() {
-        return URI.create("http://127.0.0.1:" + port + API_PATH);
+        return URI.create("http://127.0.0.1:" + port() + API_PATH);
     }
 
     /** From now on a {@code t=movie} search for {@code imdbId} ({@code tt…}) lists these releases. */
@@ -100,79 +73,16 @@ public final class FakeTorznab implements AutoCloseable {
         served.put(digits(imdbId), List.copyOf(items));
     }
 
-    /** Changes how it answers; {@link Mode#DEAD} closes the port and any other mode opens it again. */
-    public synchronized void mode(Mode newMode) {
-        Mode previous = mode;
-        if (newMode == previous) {
-            return;
-        }
-        mode = newMode; // first, so requests held by TIMEOUT are let go
-        if (newMode == Mode.DEAD) {
-            server.stop(0);
-        } else if (previous == Mode.DEAD) {
-            server = bind(port);
-            listen(server);
-        }
-    }
-
     /** Back to normal answers: mode RECORDED, served releases and calls forgotten. */
+    @Override
     public synchronized void reset() {
-        mode(Mode.RECORDED);
+        super.reset();
         served.clear();
-        calls.clear();
-    }
-
-    public synchronized int calls() {
-        return calls.size();
-    }
-
-    /** Each request's path and raw query, in order. */
-    public synchronized List<String> callLog() {
-        return List.copyOf(calls);
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (mode != Mode.DEAD) {
-            server.stop(0);
-        }
-    }
-
-    private static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
-    }
-
-    private void listen(HttpServer http) {
-        http.createContext("/", this::handle);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.start();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        synchronized (this) {
-            calls.add(path + (query == null ? "" : "?" + query));
-        }
-        try (exchange) {
-            switch (mode) {
-                case TIMEOUT -> hold();
-                case HTML_200 -> send(exchange, 200, "text/html; charset=utf-8",
-                        "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form>…</form></body></html>");
-                case ERROR_500 -> send(exchange, 500, "text/html; charset=utf-8",
-                        "<html><head><title>500 Internal Server Error</title></head><body><center>"
-                                + "<h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>");
-                default -> answer(exchange, path, parameters(query));
-            }
-        }
-    }
-
-    private void answer(HttpExchange exchange, String path, Map<String, String> parameters) throws IOException {
+    protected void answer(HttpExchange exchange, String path, @Nullable String query) throws IOException {
+        Map<String, String> parameters = parameters(query);
         if (!path.equals(API_PATH)) {
             send(exchange, 404, "text/plain", "Not Found");
             return;
@@ -202,7 +112,7 @@ public final class FakeTorznab implements AutoCloseable {
                 """);
         for (int i = 0; i < items.size(); i++) {
             Item item = items.get(i);
-            String site = "http://127.0.0.1:" + port;
+            String site = "http://127.0.0.1:" + port();
             String download = site + "/1/download?apikey=" + apiKey + "&link=" + i + "&file="
                     + URLEncoder.encode(item.title(), StandardCharsets.UTF_8);
             xml.append("    <item>\n")
@@ -267,42 +177,8 @@ public final class FakeTorznab implements AutoCloseable {
             </caps>
             """;
 
-    /** Keeps a request unanswered until the mode changes, the fake closes, or a minute has passed. */
-    private void hold() {
-        long until = System.nanoTime() + TIMEOUT_HOLD.toNanos();
-        try {
-            while (mode == Mode.TIMEOUT && !closed && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static String digits(String imdbId) {
-        return imdbId.strip().replaceFirst("(?i)^tt", "");
-    }
-
-    private static Map<String, String> parameters(@Nullable String query) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
-    }
-
     private static String escape(String text) {
         return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        exchange.getResponseBody().write(bytes);
-    }
 }

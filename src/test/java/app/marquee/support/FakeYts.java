@@ -1,31 +1,23 @@
 package app.marquee.support;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -43,7 +35,7 @@ import tools.jackson.databind.node.ObjectNode;
  *
  * <p>Each instance can misbehave as dead mirrors do ({@link Mode}); a test starts several for failover.
  */
-public final class FakeYts implements AutoCloseable {
+public final class FakeYts extends FakeIndexer {
 
     public static final Path FIXTURES = Fixtures.folder().resolve("yts");
     private static final String API_ROOT = "/api/v2";
@@ -52,27 +44,6 @@ public final class FakeYts implements AutoCloseable {
     /** YTS writes dates in its server's zone (its {@code @meta.server_timezone} is CET). */
     private static final ZoneId YTS_ZONE = ZoneId.of("CET");
     private static final DateTimeFormatter YTS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Duration TIMEOUT_HOLD = Duration.ofSeconds(60);
-
-    /** How the mirror answers, set by a test. */
-    public enum Mode {
-        /** Recordings, served answers, else YTS's empty search result. */
-        RECORDED,
-        /** 200 with a domain-parking HTML page, as mirrors whose domain lapsed answer. */
-        HTML_200,
-        /** Accepts the request and holds it for a minute (or until the mode changes) without an answer. */
-        TIMEOUT,
-        /** 500 with an HTML error page. */
-        ERROR_500,
-        /** 429 with {@code Retry-After}, as a mirror behind Cloudflare's rate limiting. */
-        RATE_LIMITED_429,
-        /** Nothing listens on the port: connections are refused. */
-        DEAD
-    }
-
-    /** One request it received: path with query, and when ({@link System#nanoTime()}). */
-    public record Call(String request, long nanoTime) {
-    }
 
     /**
      * A torrent for {@link #serve}. The rest of YTS's torrent fields get typical values (x264, 8 bit, 2.0,
@@ -88,26 +59,18 @@ public final class FakeYts implements AutoCloseable {
         }
     }
 
-    private final int port;
-    private final List<Call> calls = new ArrayList<>();
     private final Map<String, ObjectNode> served = new ConcurrentHashMap<>();
     private final Map<String, byte[]> torrentFiles = new ConcurrentHashMap<>();
-    private volatile Mode mode = Mode.RECORDED;
-    private volatile boolean closed;
-    private HttpServer server;
 
-    private FakeYts(HttpServer server) {
-        this.server = server;
-        this.port = server.getAddress().getPort();
+    private FakeYts() {
+        super(PARKING_PAGE);
     }
 
     public static FakeYts start() {
         if (!Files.isDirectory(FIXTURES)) {
             throw new IllegalStateException("YTS recordings not found at " + FIXTURES.toAbsolutePath());
         }
-        FakeYts fake = new FakeYts(bind(0));
-        fake.listen(fake.server);
-        return fake;
+        return new FakeYts();
     }
 
     /** Points {@code marquee.yts.mirrors} at these fakes, in this order. */
@@ -118,22 +81,7 @@ public final class FakeYts implements AutoCloseable {
 
     /** The API root, as {@code marquee.yts.mirrors} takes it: {@code http://127.0.0.1:port/api/v2}. */
     public URI apiRoot() {
-        return URI.create("http://127.0.0.1:" + port + API_ROOT);
-    }
-
-    /** Changes how it answers; {@link Mode#DEAD} closes the port and any other mode opens it again. */
-    public synchronized void mode(Mode newMode) {
-        Mode previous = mode;
-        if (newMode == previous) {
-            return;
-        }
-        mode = newMode; // first, so requests held by TIMEOUT are let go
-        if (newMode == Mode.DEAD) {
-            server.stop(0);
-        } else if (previous == Mode.DEAD) {
-            server = bind(port);
-            listen(server);
-        }
+        return URI.create("http://127.0.0.1:" + port() + API_ROOT);
     }
 
     /**
@@ -141,7 +89,7 @@ public final class FakeYts implements AutoCloseable {
      * torrents (whether or not a recording exists), e.g. to point YTS at a torrent a test seeds locally.
      */
     public void serve(String imdbId, String title, int year, List<Torrent> torrents) {
-        served.put(imdbId, answer(movie("http://127.0.0.1:" + port, imdbId, title, year, torrents)));
+        served.put(imdbId, answer(movie("http://127.0.0.1:" + port(), imdbId, title, year, torrents)));
     }
 
     /**
@@ -163,80 +111,15 @@ public final class FakeYts implements AutoCloseable {
     }
 
     /** Back to recorded answers: mode RECORDED, served answers and calls forgotten. */
+    @Override
     public synchronized void reset() {
-        mode(Mode.RECORDED);
+        super.reset();
         served.clear();
         torrentFiles.clear();
-        calls.clear();
-    }
-
-    public synchronized int calls() {
-        return calls.size();
-    }
-
-    public synchronized List<Call> callLog() {
-        return List.copyOf(calls);
     }
 
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (mode != Mode.DEAD) {
-            server.stop(0);
-        }
-    }
-
-    private static HttpServer bind(int port) {
-        try {
-            return HttpServer.create(new InetSocketAddress("127.0.0.1", port), 64);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + port, e);
-        }
-    }
-
-    private void listen(HttpServer http) {
-        http.createContext("/", this::handle);
-        http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        http.start();
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        String path = exchange.getRequestURI().getPath();
-        String query = exchange.getRequestURI().getRawQuery();
-        synchronized (this) {
-            calls.add(new Call(path + (query == null ? "" : "?" + query), System.nanoTime()));
-        }
-        try (exchange) {
-            switch (mode) {
-                case TIMEOUT -> hold();
-                case HTML_200 -> send(exchange, 200, "text/html; charset=UTF-8", PARKING_PAGE);
-                case ERROR_500 -> send(exchange, 500, "text/html; charset=UTF-8",
-                        "<html><head><title>500 Internal Server Error</title></head><body><center>"
-                                + "<h1>500 Internal Server Error</h1></center><hr><center>nginx</center></body></html>");
-                case RATE_LIMITED_429 -> {
-                    exchange.getResponseHeaders().set("Retry-After", "60");
-                    send(exchange, 429, "text/html; charset=UTF-8",
-                            "<html><head><title>Access denied | used Cloudflare to restrict access</title></head>"
-                                    + "<body><h1>Error 1015</h1><p>You are being rate limited</p></body></html>");
-                }
-                default -> replay(exchange, path, query);
-            }
-        }
-    }
-
-    /** Keeps a request unanswered until the mode changes, the fake closes, or a minute has passed. */
-    private void hold() {
-        long until = System.nanoTime() + TIMEOUT_HOLD.toNanos();
-        try {
-            while (mode == Mode.TIMEOUT && !closed && System.nanoTime() < until) {
-                Thread.sleep(20);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private void replay(HttpExchange exchange, String path, String query) throws IOException {
+    protected void answer(HttpExchange exchange, String path, @Nullable String query) throws IOException {
         Map<String, String> parameters = parameters(query);
         byte[] torrentFile = path.startsWith(TORRENT_DOWNLOAD)
                 ? torrentFiles.get(path.substring(TORRENT_DOWNLOAD.length()).toUpperCase(java.util.Locale.ROOT)) : null;
@@ -266,18 +149,6 @@ public final class FakeYts implements AutoCloseable {
             // Marquee only searches; other endpoints have no recordings, so no answer is invented for them
             send(exchange, 404, "text/html; charset=UTF-8", "<html><body><h1>404 Not Found</h1></body></html>");
         }
-    }
-
-    private static Map<String, String> parameters(String query) {
-        Map<String, String> parameters = new TreeMap<>();
-        if (query != null) {
-            for (String pair : query.split("&")) {
-                int eq = pair.indexOf('=');
-                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                parameters.put(name, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return parameters;
     }
 
     /** The recording of a request, or null. */
@@ -374,22 +245,4 @@ public final class FakeYts implements AutoCloseable {
     private static void send(HttpExchange exchange, int status, String json) throws IOException {
         send(exchange, status, "application/json; charset=utf-8", json);
     }
-
-    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
-    }
-
-    /** What a mirror whose domain lapsed serves: a registrar's parking page, with status 200. */
-    private static final String PARKING_PAGE = """
-            <!DOCTYPE html>
-            <html lang="en"><head><meta charset="utf-8"><title>This domain is for sale</title></head>
-            <body><h1>This domain may be for sale</h1>
-            <p>Buy this domain. The owner of this domain is offering it for sale.</p>
-            <script src="/parking.js"></script></body></html>
-            """;
 }

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import app.marquee.sources.mirrors.MirrorHealth;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeEztv;
-import app.marquee.support.FakeEztv.Mode;
+import app.marquee.support.FakeIndexer.Mode;
 
 /** EZTV searches against three local mirrors that misbehave as dead mirrors do. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)

@@ -28,7 +28,7 @@ import tools.jackson.databind.JsonNode;
 import app.marquee.platform.ServiceMetrics;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeTorznab;
-import app.marquee.support.FakeTorznab.Mode;
+import app.marquee.support.FakeIndexer.Mode;
 import app.marquee.support.MovableClock;
 import app.marquee.support.MovableClockConfiguration;
 
@@ -119,7 +119,7 @@ class TorznabClientIT {
         assertThat(results.get(1).leechers()).isZero();
         assertThat(results.get(1).magnet()).contains(MAGNET_HASH);
 
-        assertThat(alphaFake.callLog()).singleElement().satisfies(call -> assertThat(call)
+        assertThat(alphaFake.callLog()).singleElement().satisfies(call -> assertThat(call.request())
                 .startsWith("/1/api?")
                 .contains("t=movie", "imdbid=0111161&", "cat=2000", "extended=1", "apikey=" + ALPHA_KEY)
                 .doesNotContain("tt0111161"));

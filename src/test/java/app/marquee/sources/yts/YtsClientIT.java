@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import app.marquee.sources.mirrors.MirrorHealth;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeYts;
-import app.marquee.support.FakeYts.Mode;
+import app.marquee.support.FakeIndexer.Mode;
 import app.marquee.support.MovableClock;
 import app.marquee.support.MovableClockConfiguration;
 
