@@ -11,10 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -173,7 +170,7 @@ class VpnStreamingIT {
         HttpResponse<InputStream> whole = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(streamUri(app, key)).GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(whole.statusCode()).isEqualTo(200);
-        assertThat(sha256(whole.body())).as("the whole stream is the seeded file").isEqualTo(seeded.sha256());
+        assertThat(Swarm.sha256(whole.body())).as("the whole stream is the seeded file").isEqualTo(seeded.sha256());
         log.info("VPN back: allowed after {} ms, whole file ({} bytes) streamed {} ms after the link returned",
                 allowedMillis, seeded.size(), millisSince(upAt));
     }
@@ -245,16 +242,6 @@ class VpnStreamingIT {
         }
     }
 
-    private static String sha256(InputStream in) throws IOException, NoSuchAlgorithmException {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (in) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
     /**
      * A player reading a whole stream from its start as fast as it comes (so it waits at the download's edge),

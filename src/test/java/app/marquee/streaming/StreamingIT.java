@@ -10,8 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +25,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeYts;
+import app.marquee.support.swarm.Swarm;
 import app.marquee.support.swarm.Swarm.SeededTorrent;
 import app.marquee.support.swarm.SwarmExtension;
 import tools.jackson.databind.JsonNode;
@@ -116,7 +115,7 @@ class StreamingIT {
         HttpResponse<InputStream> whole = http.send(request(stream, null).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(whole.statusCode()).isEqualTo(200);
         assertThat(whole.headers().firstValue("Content-Length")).hasValue(Long.toString(size));
-        assertThat(sha256(whole.body())).isEqualTo(seeded.sha256());
+        assertThat(Swarm.sha256(whole.body())).isEqualTo(seeded.sha256());
 
         HttpResponse<byte[]> beyond = get(stream, "bytes=" + size + "-");
         assertThat(beyond.statusCode()).isEqualTo(416);
@@ -183,14 +182,4 @@ class StreamingIT {
         }
     }
 
-    private static String sha256(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (in) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 }

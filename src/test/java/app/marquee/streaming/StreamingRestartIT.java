@@ -10,9 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -27,6 +25,7 @@ import app.marquee.MarqueeApplication;
 import app.marquee.support.ApiClient;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeYts;
+import app.marquee.support.swarm.Swarm;
 import app.marquee.support.swarm.Swarm.SeededTorrent;
 import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.InfoHash;
@@ -90,7 +89,7 @@ class StreamingRestartIT {
             HttpResponse<InputStream> whole = HttpClient.newHttpClient().send(request(second, key, null).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
             assertThat(whole.statusCode()).isEqualTo(200);
-            assertThat(sha256(whole.body())).isEqualTo(seeded.sha256());
+            assertThat(Swarm.sha256(whole.body())).isEqualTo(seeded.sha256());
             long fetchedAgain = engine.find(hash).orElseThrow().status().bytesDownloaded();
             assertThat(fetchedAgain).as("payload downloaded after the restart")
                     .isLessThanOrEqualTo(seeded.size() - before * 9 / 10);
@@ -122,16 +121,6 @@ class StreamingRestartIT {
         return builder;
     }
 
-    private static String sha256(InputStream in) throws Exception {
-        MessageDigest digest = MessageDigest.getInstance("SHA-256");
-        try (in) {
-            byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
     private static void deleteTree(Path directory) throws Exception {
         if (Files.exists(directory)) {

@@ -1,6 +1,7 @@
 package app.marquee.support.swarm;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -98,15 +99,24 @@ public final class Swarm implements AutoCloseable {
     }
 
     public static String sha256(Path file) {
-        try (var in = Files.newInputStream(file)) {
+        try {
+            return sha256(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot hash " + file, e);
+        }
+    }
+
+    /** The SHA-256 (hex) of everything the stream gives, which it reads to its end and closes. */
+    public static String sha256(InputStream stream) {
+        try (stream) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) > 0; ) {
+            for (int n; (n = stream.read(buffer)) > 0; ) {
                 digest.update(buffer, 0, n);
             }
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot hash " + file, e);
+            throw new UncheckedIOException("cannot hash a stream", e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
