@@ -54,6 +54,27 @@ public interface CatalogApi {
     /** Records that the movie's sources were searched at that time; false when the movie is not stored. */
     boolean markSourcesSearched(long movieId, Instant at);
 
+    /**
+     * An episode by its show's TMDB id and its numbers, read like {@code GET /api/shows/:id/seasons/:n} (database
+     * first, else TMDB, stored).
+     *
+     * @throws app.marquee.platform.ApiException 404 when the show, season or episode does not exist; 503/504 when
+     *         TMDB cannot be read and it is not stored
+     */
+    EpisodeSummary episode(int showTmdbId, int seasonNumber, int episodeNumber);
+
+    /** A stored episode by its database id. */
+    Optional<EpisodeSummary> storedEpisode(long episodeId);
+
+    /** Aired episodes never searched for sources of seasons being watched (the next ones up), at most {@code limit}. */
+    List<EpisodeSummary> nextEpisodesNeverSearchedForSources(int limit);
+
+    /** Episodes whose sources were last searched before {@code before}, oldest first. */
+    List<EpisodeSummary> episodesWithSourcesSearchedBefore(Instant before, int limit);
+
+    /** Records that the episode's sources were searched at {@code at}; false when it no longer exists. */
+    boolean markEpisodeSourcesSearched(long episodeId, Instant at);
+
     /** Deletes a curated list; false when there is no curated list of that slug. */
     boolean deleteCuratedList(String slug);
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.torrent.TorrentFile;
 import app.marquee.torrent.TorrentMetadata;
@@ -21,6 +22,9 @@ public interface SourcesApi {
      * @throws app.marquee.platform.ApiException 503 when nothing is stored and no indexer answers
      */
     List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc);
+
+    /** As {@link #playable(MovieSummary, String, boolean)} for an episode: its own torrents and packs holding it. */
+    List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc);
 
     /** One source by id, unless it was rejected or deleted. */
     Optional<PlayableSource> source(long sourceId);

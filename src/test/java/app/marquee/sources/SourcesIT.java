@@ -158,7 +158,7 @@ class SourcesIT {
         assertThat(reason(traversalHash)).contains("unsafe file path").contains("'..' segment");
         assertThat(reason(noVideoHash)).startsWith("no video");
         assertThat(reason(malformedHash)).contains("malformed");
-        assertThat(jdbc.queryForObject("select video_file_path from movie_source where info_hash_index = ?",
+        assertThat(jdbc.queryForObject("select video_file_path from torrent_source where info_hash_index = ?",
                 String.class, index(validHash))).isEqualTo("Genuine Cattle (2003) [1080p]/Genuine.Cattle.2003.1080p.mp4");
 
         // rejected torrents are never offered; the valid one has its data file
@@ -169,7 +169,7 @@ class SourcesIT {
 
         // the real tracker was scraped: nobody seeds the torrent, so its 0 replaces YTS's 10
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForMap(
-                "select seeders, trackers_checked_at from movie_source where info_hash_index = ?", index(validHash)))
+                "select seeders, trackers_checked_at from torrent_source where info_hash_index = ?", index(validHash)))
                 .containsEntry("seeders", 0).doesNotContainEntry("trackers_checked_at", null));
 
         // a week later, the searches are old: source-resync asks YTS again
@@ -187,13 +187,13 @@ class SourcesIT {
     }
 
     private String status(String hash) {
-        List<String> found = jdbc.queryForList("select metadata_status from movie_source where info_hash_index = ?",
+        List<String> found = jdbc.queryForList("select metadata_status from torrent_source where info_hash_index = ?",
                 String.class, index(hash));
         return found.isEmpty() ? "absent" : found.getFirst();
     }
 
     private String reason(String hash) {
-        return jdbc.queryForObject("select metadata_reason from movie_source where info_hash_index = ?",
+        return jdbc.queryForObject("select metadata_reason from torrent_source where info_hash_index = ?",
                 String.class, index(hash));
     }
 

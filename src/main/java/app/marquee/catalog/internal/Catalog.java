@@ -1,6 +1,8 @@
 package app.marquee.catalog.internal;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import org.springframework.stereotype.Service;
 import app.marquee.catalog.CatalogApi;
 import app.marquee.catalog.ListSummary;
 import app.marquee.catalog.MovieSummary;
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.TitleRef;
 import app.marquee.catalog.tmdb.TmdbData;
 import app.marquee.platform.ApiException;
@@ -27,8 +30,10 @@ class Catalog implements CatalogApi {
     private final ListWriter lists;
     private final TitleQueries queries;
     private final TitleWriter writer;
+    private final Clock clock;
 
-    Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer) {
+    Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer, Clock clock) {
+        this.clock = clock;
         this.titles = titles;
         this.lists = lists;
         this.queries = queries;
@@ -48,6 +53,32 @@ class Catalog implements CatalogApi {
     @Override
     public boolean markSourcesSearched(long movieId, Instant at) {
         return writer.markSourcesSearched(movieId, at);
+    }
+
+    @Override
+    public EpisodeSummary episode(int showTmdbId, int seasonNumber, int episodeNumber) {
+        return titles.episodeSummary(showTmdbId, seasonNumber, episodeNumber)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Episode not found"));
+    }
+
+    @Override
+    public Optional<EpisodeSummary> storedEpisode(long episodeId) {
+        return queries.episodeSummary(episodeId);
+    }
+
+    @Override
+    public List<EpisodeSummary> nextEpisodesNeverSearchedForSources(int limit) {
+        return queries.nextEpisodesNeverSearchedForSources(LocalDate.now(clock), limit);
+    }
+
+    @Override
+    public List<EpisodeSummary> episodesWithSourcesSearchedBefore(Instant before, int limit) {
+        return queries.episodesWithSourcesSearchedBefore(before, limit);
+    }
+
+    @Override
+    public boolean markEpisodeSourcesSearched(long episodeId, Instant at) {
+        return writer.markEpisodeSourcesSearched(episodeId, at);
     }
 
     @Override

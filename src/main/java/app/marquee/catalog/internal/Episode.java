@@ -54,6 +54,9 @@ class Episode {
     @Column(name = "vote_average")
     private @Nullable Double voteAverage;
 
+    @Column(name = "sources_searched_at")
+    private @Nullable Instant sourcesSearchedAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -83,6 +86,18 @@ class Episode {
 
     Long id() {
         return id;
+    }
+
+    Season season() {
+        return season;
+    }
+
+    @Nullable Instant sourcesSearchedAt() {
+        return sourcesSearchedAt;
+    }
+
+    void sourcesSearched(Instant at) {
+        sourcesSearchedAt = at;
     }
 
     int episodeNumber() {

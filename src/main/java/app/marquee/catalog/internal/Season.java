@@ -119,6 +119,10 @@ class Season {
         return id;
     }
 
+    TvShow show() {
+        return show;
+    }
+
     int seasonNumber() {
         return seasonNumber;
     }

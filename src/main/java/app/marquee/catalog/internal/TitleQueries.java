@@ -1,6 +1,7 @@
 package app.marquee.catalog.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import app.marquee.catalog.EpisodeResponse;
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieResponse;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.catalog.SeasonResponse;
@@ -32,15 +34,17 @@ class TitleQueries {
     private final MovieRepository movies;
     private final TvShowRepository shows;
     private final SeasonRepository seasons;
+    private final EpisodeRepository episodes;
     private final TranslationRepository translations;
     private final GenreNames genreNames;
     private final ImageUrls images;
 
     TitleQueries(MovieRepository movies, TvShowRepository shows, SeasonRepository seasons,
-            TranslationRepository translations, GenreNames genreNames, ImageUrls images) {
+            EpisodeRepository episodes, TranslationRepository translations, GenreNames genreNames, ImageUrls images) {
         this.movies = movies;
         this.shows = shows;
         this.seasons = seasons;
+        this.episodes = episodes;
         this.translations = translations;
         this.genreNames = genreNames;
         this.images = images;
@@ -75,6 +79,31 @@ class TitleQueries {
 
     static MovieSummary summary(Movie m) {
         return new MovieSummary(m.id(), m.tmdbId(), m.imdbId(), m.title(), m.releaseDate(), m.sourcesSearchedAt());
+    }
+
+    Optional<EpisodeSummary> episodeSummary(int showTmdbId, int season, int episode) {
+        return episodes.findByNumbers(showTmdbId, season, episode).map(TitleQueries::summary);
+    }
+
+    Optional<EpisodeSummary> episodeSummary(long episodeId) {
+        return episodes.findWithShow(episodeId).map(TitleQueries::summary);
+    }
+
+    List<EpisodeSummary> nextEpisodesNeverSearchedForSources(LocalDate today, int limit) {
+        return episodes.findNextNeverSearched(today, PageRequest.of(0, limit)).stream()
+                .map(TitleQueries::summary).toList();
+    }
+
+    List<EpisodeSummary> episodesWithSourcesSearchedBefore(Instant before, int limit) {
+        return episodes.findSourcesSearchedBefore(before, PageRequest.of(0, limit)).stream()
+                .map(TitleQueries::summary).toList();
+    }
+
+    static EpisodeSummary summary(Episode e) {
+        Season season = e.season();
+        TvShow show = season.show();
+        return new EpisodeSummary(e.id(), show.id(), show.tmdbId(), show.imdbId(), show.tvdbId(), show.name(),
+                show.firstAirDate(), season.seasonNumber(), e.episodeNumber(), e.airDate(), e.sourcesSearchedAt());
     }
 
     boolean movieStored(int tmdbId) {

@@ -9,9 +9,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.MovieResponse;
-import app.marquee.catalog.MovieSourceLookup;
+import app.marquee.catalog.SourceLookup;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.catalog.SeasonResponse;
+import app.marquee.catalog.EpisodeResponse;
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.ShowResponse;
 import app.marquee.catalog.TitleRef;
 import app.marquee.catalog.tmdb.TmdbClient;
@@ -33,11 +35,11 @@ public class TitleReader {
     private final TitleWriter writer;
     private final GenreNames genreNames;
     private final TmdbClient tmdb;
-    private final ObjectProvider<MovieSourceLookup> sourceLookup;
+    private final ObjectProvider<SourceLookup> sourceLookup;
     private final SingleFlight<String, Boolean> fetches = new SingleFlight<>();
 
     TitleReader(TitleQueries queries, TitleWriter writer, GenreNames genreNames, TmdbClient tmdb,
-            ObjectProvider<MovieSourceLookup> sourceLookup) {
+            ObjectProvider<SourceLookup> sourceLookup) {
         this.queries = queries;
         this.writer = writer;
         this.genreNames = genreNames;
@@ -56,7 +58,7 @@ public class TitleReader {
         if (!includeSources) {
             return movie;
         }
-        MovieSourceLookup lookup = sourceLookup.getIfAvailable();
+        SourceLookup lookup = sourceLookup.getIfAvailable();
         return movie.withSources(lookup == null ? List.of() : queries.movieSummary(tmdbId)
                 .map(lookup::sourcesFor).orElse(List.of()));
     }
@@ -70,6 +72,33 @@ public class TitleReader {
         genreNames.ensureLanguage(lang);
         ensureShow(tmdbId);
         return queries.show(tmdbId, lang).orElseThrow(TitleReader::showNotFound);
+    }
+
+    /**
+     * One episode, read like its season (database first, else TMDB, stored); with {@code includeSources} its
+     * torrent sources, searched on demand like a movie's.
+     */
+    public EpisodeResponse episode(int tmdbId, int seasonNumber, int episodeNumber, boolean includeSources) {
+        EpisodeResponse episode = season(tmdbId, seasonNumber).episodes().stream()
+                .filter(e -> e.episodeNumber() == episodeNumber)
+                .findFirst()
+                .orElseThrow(TitleReader::episodeNotFound);
+        if (!includeSources) {
+            return episode;
+        }
+        SourceLookup lookup = sourceLookup.getIfAvailable();
+        return episode.withSources(lookup == null ? List.of() : queries.episodeSummary(episode.id())
+                .map(lookup::sourcesFor).orElse(List.of()));
+    }
+
+    /** The episode to find sources for, read like {@link #episode}. */
+    public Optional<EpisodeSummary> episodeSummary(int tmdbId, int seasonNumber, int episodeNumber) {
+        EpisodeResponse episode = episode(tmdbId, seasonNumber, episodeNumber, false);
+        return queries.episodeSummary(episode.id());
+    }
+
+    private static ApiException episodeNotFound() {
+        return new ApiException(HttpStatus.NOT_FOUND, "Episode not found");
     }
 
     public List<SeasonResponse> seasons(int tmdbId) {

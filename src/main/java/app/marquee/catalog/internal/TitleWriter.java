@@ -26,14 +26,16 @@ class TitleWriter {
     private final MovieRepository movies;
     private final TvShowRepository shows;
     private final SeasonRepository seasons;
+    private final EpisodeRepository episodes;
     private final GenreRepository genres;
     private final Clock clock;
 
-    TitleWriter(MovieRepository movies, TvShowRepository shows, SeasonRepository seasons, GenreRepository genres,
-            Clock clock) {
+    TitleWriter(MovieRepository movies, TvShowRepository shows, SeasonRepository seasons, EpisodeRepository episodes,
+            GenreRepository genres, Clock clock) {
         this.movies = movies;
         this.shows = shows;
         this.seasons = seasons;
+        this.episodes = episodes;
         this.genres = genres;
         this.clock = clock;
     }
@@ -62,7 +64,6 @@ class TitleWriter {
                 .orElse(false);
     }
 
-    /** Marks a season TMDB does not know as read, with no episodes, so the season sync does not retry it forever. */
     boolean markSourcesSearched(long movieId, Instant at) {
         return movies.findById(movieId).map(movie -> {
             movie.sourcesSearched(at);
@@ -70,6 +71,14 @@ class TitleWriter {
         }).orElse(false);
     }
 
+    boolean markEpisodeSourcesSearched(long episodeId, Instant at) {
+        return episodes.findById(episodeId).map(episode -> {
+            episode.sourcesSearched(at);
+            return true;
+        }).orElse(false);
+    }
+
+    /** Marks a season TMDB does not know as read, with no episodes, so the season sync does not retry it forever. */
     void markSeasonMissing(int showTmdbId, int seasonNumber) {
         seasons.findWithEpisodes(showTmdbId, seasonNumber).ifPresent(season -> season.updateEpisodes(
                 new TmdbData.Season(null, seasonNumber, null, null, null, null, List.of()), clock.instant()));

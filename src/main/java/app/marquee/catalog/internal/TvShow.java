@@ -105,6 +105,10 @@ class TvShow extends Title {
         return null;
     }
 
+    @Nullable Integer tvdbId() {
+        return tvdbId;
+    }
+
     String name() {
         return name;
     }

@@ -30,6 +30,13 @@ final class RequestChecks {
         return number;
     }
 
+    static int episodeNumber(int number) {
+        if (number < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid episode", "episode numbers are integers >= 0");
+        }
+        return number;
+    }
+
     /** The language in canonical form ({@code pt-br} → {@code pt-BR}). */
     static String lang(String lang) {
         if (!LANG.matcher(lang).matches()) {

@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets one set of migrations run on SQLite and PostgreSQL: fills the {@code ${id_pk}} and {@code ${blob}}
- * placeholders with the database's own spelling (notes/stack.md §3).
+ * placeholders with the database's own spelling (notes/stack.md §3), and {@code ${postgresql_only}}, which
+ * starts a statement only PostgreSQL runs.
  */
 @Component
 final class FlywayVendorPlaceholders implements FlywayConfigurationCustomizer {
@@ -28,6 +29,8 @@ final class FlywayVendorPlaceholders implements FlywayConfigurationCustomizer {
         Map<String, String> placeholders = new HashMap<>(configuration.getPlaceholders());
         placeholders.put("id_pk", vendor.identityPrimaryKey);
         placeholders.put("blob", vendor.blob);
+        // a statement only PostgreSQL needs (moving an identity sequence): on SQLite the line becomes a comment
+        placeholders.put("postgresql_only", vendor == DatabaseVendor.POSTGRESQL ? "" : "-- ");
         configuration.placeholders(placeholders);
     }
 }

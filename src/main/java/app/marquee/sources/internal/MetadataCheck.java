@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import app.marquee.catalog.CatalogApi;
 import app.marquee.sources.SourcesProperties;
 import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.TorrentFile;
@@ -27,11 +28,13 @@ class MetadataCheck {
     private static final Logger log = LoggerFactory.getLogger(MetadataCheck.class);
 
     private final SourceStore store;
+    private final CatalogApi catalog;
     private final TorrentValidation validation;
     private final JsonMapper json;
 
-    MetadataCheck(SourceStore store, SourcesProperties properties, JsonMapper json) {
+    MetadataCheck(SourceStore store, CatalogApi catalog, SourcesProperties properties, JsonMapper json) {
         this.store = store;
+        this.catalog = catalog;
         this.json = json;
         this.validation = new TorrentValidation(properties.minVideoSize().toBytes(),
                 properties.maxVideoSize().toBytes());
@@ -44,7 +47,7 @@ class MetadataCheck {
             reject(sourceId, "the metadata is of another torrent (" + metadata.infoHash() + ")");
             return Optional.empty();
         }
-        return switch (validation.check(metadata, declaredSize)) {
+        return switch (validation.check(metadata, declaredSize, episodeOf(sourceId))) {
             case TorrentValidation.Valid(TorrentFile video) -> {
                 store.metadataValid(sourceId, metadata.torrentFile(), fileList(metadata), video.index(),
                         String.join("/", video.path()), video.size());
@@ -56,6 +59,16 @@ class MetadataCheck {
                 yield Optional.empty();
             }
         };
+    }
+
+    /** The episode a source is for; null for a movie's (or a source deleted meanwhile). */
+    private TorrentValidation.@Nullable Episode episodeOf(long sourceId) {
+        return store.find(sourceId)
+                .map(TorrentSource::owner)
+                .map(SourceOwner::episodeId)
+                .flatMap(catalog::storedEpisode)
+                .map(e -> new TorrentValidation.Episode(e.seasonNumber(), e.episodeNumber()))
+                .orElse(null);
     }
 
     void reject(long sourceId, String reason) {

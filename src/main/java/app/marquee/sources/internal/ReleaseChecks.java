@@ -10,14 +10,17 @@ import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieSummary;
+import app.marquee.sources.EpisodeMarker;
 import app.marquee.sources.IndexedTorrent;
 import app.marquee.sources.Quality;
 
 /**
  * Weeds out obvious fakes among what general indexers list for a movie (YTS, which lists by IMDb id with its own
  * fields, is trusted): a release whose name does not carry the movie's title, names another year, or is far too
- * small for the quality it claims. Pure and thread-safe.
+ * small for the quality it claims; and for an episode, one whose name lacks the show's name or does not hold the
+ * episode. Pure and thread-safe.
  */
 final class ReleaseChecks {
 
@@ -27,21 +30,18 @@ final class ReleaseChecks {
     /** Words a title may lose in a release name. */
     private static final List<String> SMALL_WORDS = List.of("the", "a", "an", "and", "of");
     private static final long MB = 1024 * 1024;
+    /** An episode's least size is a film's divided by this (a 40-minute episode against a two-hour film, and some). */
+    private static final int EPISODE_SHARE = 5;
 
     private ReleaseChecks() {
     }
 
     /** Why the torrent is not the movie, or empty when nothing says so. */
     static Optional<String> implausible(MovieSummary movie, IndexedTorrent torrent) {
-        String name = words(torrent.releaseName());
-        List<String> title = Arrays.stream(words(movie.title()).split(" "))
-                .filter(word -> !word.isEmpty() && !SMALL_WORDS.contains(word))
-                .toList();
-        String padded = " " + name + " ";
-        for (String word : title) {
-            if (!padded.contains(" " + word + " ")) {
-                return Optional.of("the name lacks the title's '" + word + "'");
-            }
+        List<String> title = titleWords(movie.title());
+        Optional<String> lacking = lackingWord(title, torrent.releaseName());
+        if (lacking.isPresent()) {
+            return lacking;
         }
         if (movie.releaseDate() != null) {
             int year = movie.releaseDate().getYear();
@@ -58,6 +58,45 @@ final class ReleaseChecks {
         long least = leastSize(torrent.info().quality());
         if (size != null && size < least) {
             return Optional.of(size + " bytes is too small for " + torrent.info().quality());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Why the torrent does not hold the episode, or empty when nothing says so: its name must carry the show's
+     * name and mark a release that holds the episode (an episode, several, or a pack of its season); a single
+     * episode far too small for its quality is a fake. Packs are not size-checked (their size is the season's).
+     */
+    static Optional<String> implausible(EpisodeSummary episode, IndexedTorrent torrent) {
+        Optional<String> lacking = lackingWord(titleWords(episode.showName()), torrent.releaseName());
+        if (lacking.isPresent()) {
+            return lacking;
+        }
+        Optional<EpisodeMarker> marker = EpisodeMarker.parse(torrent.releaseName());
+        if (marker.isEmpty() || !marker.get().holds(episode.seasonNumber(), episode.episodeNumber())) {
+            return Optional.of("the name does not hold S%02dE%02d".formatted(episode.seasonNumber(),
+                    episode.episodeNumber()));
+        }
+        Long size = torrent.size();
+        long least = leastSize(torrent.info().quality()) / EPISODE_SHARE;
+        if (!marker.get().isPack() && size != null && size < least) {
+            return Optional.of(size + " bytes is too small for an episode in " + torrent.info().quality());
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> titleWords(String title) {
+        return Arrays.stream(words(title).split(" "))
+                .filter(word -> !word.isEmpty() && !SMALL_WORDS.contains(word))
+                .toList();
+    }
+
+    private static Optional<String> lackingWord(List<String> title, String releaseName) {
+        String padded = " " + words(releaseName) + " ";
+        for (String word : title) {
+            if (!padded.contains(" " + word + " ")) {
+                return Optional.of("the name lacks the title's '" + word + "'");
+            }
         }
         return Optional.empty();
     }

@@ -25,14 +25,14 @@ final class SourceRanking {
         return hevc || codec == null || !HEVC.contains(codec.toLowerCase(Locale.ROOT));
     }
 
-    static Comparator<MovieSource> order(boolean hevc) {
-        return Comparator.<MovieSource>comparingInt(s -> qualityRank(s.quality()))
+    static Comparator<TorrentSource> order(boolean hevc) {
+        return Comparator.<TorrentSource>comparingInt(s -> qualityRank(s.quality()))
                 .thenComparing(s -> !playable(s.videoCodec(), hevc))
                 .thenComparing(s -> s.seeders() != null && s.seeders() == 0)
-                .thenComparing(s -> s.metadataStatus() != MovieSource.MetadataStatus.VALID)
+                .thenComparing(s -> s.metadataStatus() != TorrentSource.MetadataStatus.VALID)
                 .thenComparing(s -> s.seeders() == null ? 0 : s.seeders(), Comparator.reverseOrder())
                 .thenComparing(s -> s.sizeBytes() == null ? Long.MAX_VALUE : s.sizeBytes())
-                .thenComparing(MovieSource::id);
+                .thenComparing(TorrentSource::id);
     }
 
     private static int qualityRank(@Nullable String quality) {

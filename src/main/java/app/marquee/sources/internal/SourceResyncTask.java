@@ -1,7 +1,9 @@
 package app.marquee.sources.internal;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -42,7 +44,7 @@ class SourceResyncTask implements SyncTask {
 
     @Override
     public boolean hasWork() {
-        return gate.isTorrentTrafficAllowed() && !due().isEmpty();
+        return gate.isTorrentTrafficAllowed() && due().isPresent();
     }
 
     @Override
@@ -50,16 +52,21 @@ class SourceResyncTask implements SyncTask {
         if (!gate.isTorrentTrafficAllowed()) {
             return new Result(false, null, "paused: the VPN is down");
         }
-        List<MovieSummary> next = due();
+        Optional<SearchedTitle> next = due();
         if (next.isEmpty()) {
             return Result.idle();
         }
-        MovieSummary movie = next.getFirst();
-        int added = search.search(movie);
-        return Result.worked("movie " + movie.tmdbId() + ": " + added + " new source(s)");
+        int added = search.search(next.get());
+        return Result.worked(next.get().label() + ": " + added + " new source(s)");
     }
 
-    private List<MovieSummary> due() {
-        return catalog.moviesWithSourcesSearchedBefore(clock.instant().minus(properties.resyncAfter()), 1);
+    /** The movie, else the episode, searched longest ago, when that was before the resync age. */
+    private Optional<SearchedTitle> due() {
+        Instant before = clock.instant().minus(properties.resyncAfter());
+        List<MovieSummary> movies = catalog.moviesWithSourcesSearchedBefore(before, 1);
+        if (!movies.isEmpty()) {
+            return Optional.of(SearchedTitle.of(movies.getFirst()));
+        }
+        return catalog.episodesWithSourcesSearchedBefore(before, 1).stream().findFirst().map(SearchedTitle::of);
     }
 }

@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.CatalogApi;
-import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.sources.IndexedTorrent;
@@ -31,9 +30,10 @@ import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.TorrentProperties;
 
 /**
- * Searches every indexer for a movie's torrents, merges what they list by info-hash and stores it (seed flow
- * 2). An indexer that fails leaves the others working; only when all fail does the search fail. One search per
- * movie runs at a time, whoever asks (the on-demand lookup and the tasks share it).
+ * Searches every indexer for a title's torrents (a movie's, or an episode's and its season's packs), merges what
+ * they list by info-hash and stores it (seed flow 2). An indexer that fails leaves the others working; only when
+ * all fail does the search fail. One search per title runs at a time, whoever asks (the on-demand lookup and the
+ * tasks share it).
  */
 @Service
 class SourceSearch {
@@ -46,7 +46,7 @@ class SourceSearch {
     private final NetworkGate gate;
     private final TorrentProperties torrentProperties;
     private final Clock clock;
-    private final Map<Long, CompletableFuture<Integer>> running = new ConcurrentHashMap<>();
+    private final Map<SourceOwner, CompletableFuture<Integer>> running = new ConcurrentHashMap<>();
 
     SourceSearch(CatalogApi catalog, List<Indexer> indexers, TorznabClient torznab, SourceStore store,
             NetworkGate gate, TorrentProperties torrentProperties, Clock clock) {
@@ -63,40 +63,40 @@ class SourceSearch {
     }
 
     /**
-     * Searches now on the caller's thread, or joins the search of that movie already running.
+     * Searches now on the caller's thread, or joins the search of that title already running.
      *
      * @return how many sources are new
      * @throws IndexersUnavailableException when no indexer answers
      * @throws app.marquee.network.VpnDownException while the VPN is required and down
      */
-    int search(MovieSummary movie) {
+    int search(SearchedTitle title) {
         CompletableFuture<Integer> mine = new CompletableFuture<>();
-        CompletableFuture<Integer> theirs = running.putIfAbsent(movie.id(), mine);
+        CompletableFuture<Integer> theirs = running.putIfAbsent(title.owner(), mine);
         if (theirs != null) {
             return theirs.join();
         }
         try {
-            int added = searchNow(movie);
+            int added = searchNow(title);
             mine.complete(added);
             return added;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            running.remove(movie.id(), mine);
+            running.remove(title.owner(), mine);
         }
     }
 
     /** Starts {@link #search} on a virtual thread (or joins the running one). */
-    CompletableFuture<Integer> searchInBackground(MovieSummary movie) {
-        CompletableFuture<Integer> theirs = running.get(movie.id());
+    CompletableFuture<Integer> searchInBackground(SearchedTitle title) {
+        CompletableFuture<Integer> theirs = running.get(title.owner());
         if (theirs != null) {
             return theirs;
         }
         CompletableFuture<Integer> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("source-search-" + movie.tmdbId()).start(() -> {
+        Thread.ofVirtual().name("source-search-" + title.owner()).start(() -> {
             try {
-                result.complete(search(movie));
+                result.complete(search(title));
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -104,39 +104,39 @@ class SourceSearch {
         return result;
     }
 
-    private int searchNow(MovieSummary movie) {
+    private int searchNow(SearchedTitle title) {
         gate.checkTorrentTrafficAllowed();
         Map<InfoHash, SourceStore.Found> merged = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        for (Indexer indexer : indexers) {
+        List<Indexer> asked = indexers.stream().filter(title::askable).toList();
+        for (Indexer indexer : asked) {
             List<IndexedTorrent> listed;
             try {
-                listed = indexer.searchMovie(movie);
+                listed = title.ask(indexer);
             } catch (VpnDownException e) {
                 throw e;
             } catch (RuntimeException e) {
                 failures.add(indexer.name() + ": " + e.getMessage());
-                log.debug("Movie {}: {} failed: {}", movie.tmdbId(), indexer.name(), e.toString());
+                log.debug("{}: {} failed: {}", title.label(), indexer.name(), e.toString());
                 continue;
             }
             for (IndexedTorrent torrent : listed) {
-                Optional<String> fake = indexer.name().equals("YTS") ? Optional.empty()
-                        : ReleaseChecks.implausible(movie, torrent);
+                Optional<String> fake = title.implausible(indexer, torrent);
                 if (fake.isPresent()) {
-                    log.debug("Movie {}: {} left out ({}): {}", movie.tmdbId(), torrent.releaseName(),
+                    log.debug("{}: {} left out ({}): {}", title.label(), torrent.releaseName(),
                             indexer.name(), fake.get());
                     continue;
                 }
                 merged.merge(torrent.infoHash(), found(torrent), SourceSearch::better);
             }
         }
-        if (!indexers.isEmpty() && failures.size() == indexers.size()) {
+        if (!asked.isEmpty() && failures.size() == asked.size()) {
             throw new IndexersUnavailableException(failures);
         }
-        int added = store.save(movie.id(), List.copyOf(merged.values()));
+        int added = store.save(title.owner(), List.copyOf(merged.values()));
         // searched even when an indexer failed: the others' sources are there, and resync asks it again
-        catalog.markSourcesSearched(movie.id(), clock.instant());
-        log.debug("Movie {}: {} source(s) listed, {} new{}", movie.tmdbId(), merged.size(), added,
+        title.markSearched(catalog, clock.instant());
+        log.debug("{}: {} source(s) listed, {} new{}", title.label(), merged.size(), added,
                 failures.isEmpty() ? "" : "; failed: " + failures);
         return added;
     }
@@ -146,8 +146,8 @@ class SourceSearch {
         Integer seeders = first.listing().seeders();
         Integer other = second.listing().seeders();
         if (other != null && (seeders == null || other > seeders)) {
-            MovieSource.Listing l = first.listing();
-            return new SourceStore.Found(first.infoHash(), first.indexer(), new MovieSource.Listing(l.magnet(),
+            TorrentSource.Listing l = first.listing();
+            return new SourceStore.Found(first.infoHash(), first.indexer(), new TorrentSource.Listing(l.magnet(),
                     l.torrentUrl(), l.releaseName(), l.quality(), l.videoCodec(), l.bitDepth(), l.hdr(),
                     l.audioChannels(), l.releaseType(), l.sizeBytes(), other, second.listing().leechers(),
                     l.uploadedAt()));
@@ -157,7 +157,7 @@ class SourceSearch {
 
     private SourceStore.Found found(IndexedTorrent torrent) {
         ReleaseInfo info = torrent.info();
-        return new SourceStore.Found(torrent.infoHash(), torrent.indexer(), new MovieSource.Listing(magnet(torrent),
+        return new SourceStore.Found(torrent.infoHash(), torrent.indexer(), new TorrentSource.Listing(magnet(torrent),
                 torrent.torrentUrl(), torrent.releaseName(),
                 info.quality() == null ? null : info.quality().label(),
                 info.codec() == null ? null : info.codec().label(),

@@ -1,6 +1,7 @@
 package app.marquee.sources.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -34,7 +35,7 @@ class SourceSearchTask implements SyncTask {
 
     @Override
     public boolean hasWork() {
-        return gate.isTorrentTrafficAllowed() && !catalog.moviesNeverSearchedForSources(1).isEmpty();
+        return gate.isTorrentTrafficAllowed() && next().isPresent();
     }
 
     @Override
@@ -42,12 +43,20 @@ class SourceSearchTask implements SyncTask {
         if (!gate.isTorrentTrafficAllowed()) {
             return new Result(false, null, "paused: the VPN is down");
         }
-        List<MovieSummary> next = catalog.moviesNeverSearchedForSources(1);
+        Optional<SearchedTitle> next = next();
         if (next.isEmpty()) {
             return Result.idle();
         }
-        MovieSummary movie = next.getFirst();
-        int added = search.search(movie);
-        return Result.worked("movie " + movie.tmdbId() + ": " + added + " new source(s)");
+        int added = search.search(next.get());
+        return Result.worked(next.get().label() + ": " + added + " new source(s)");
+    }
+
+    /** Movies first (most popular first), then the next episodes of seasons being watched. */
+    private Optional<SearchedTitle> next() {
+        List<MovieSummary> movies = catalog.moviesNeverSearchedForSources(1);
+        if (!movies.isEmpty()) {
+            return Optional.of(SearchedTitle.of(movies.getFirst()));
+        }
+        return catalog.nextEpisodesNeverSearchedForSources(1).stream().findFirst().map(SearchedTitle::of);
     }
 }

@@ -17,7 +17,7 @@ import app.marquee.sources.tracker.ScrapeResult;
 import app.marquee.torrent.InfoHash;
 
 /**
- * Reads and writes movie sources, each call one short transaction (SQLite has one writer: no transaction
+ * Reads and writes torrent sources (of movies and episodes), each call one short transaction (SQLite has one writer: no transaction
  * here waits on the network). Entities handed out are detached snapshots.
  */
 @Component
@@ -25,15 +25,15 @@ import app.marquee.torrent.InfoHash;
 class SourceStore {
 
     /** A torrent an indexer listed for a movie. */
-    record Found(InfoHash infoHash, String indexer, MovieSource.Listing listing) {
+    record Found(InfoHash infoHash, String indexer, TorrentSource.Listing listing) {
     }
 
-    private final MovieSourceRepository sources;
+    private final TorrentSourceRepository sources;
     private final BlindIndex blindIndex;
     private final SourcesProperties properties;
     private final Clock clock;
 
-    SourceStore(MovieSourceRepository sources, BlindIndex blindIndex, SourcesProperties properties, Clock clock) {
+    SourceStore(TorrentSourceRepository sources, BlindIndex blindIndex, SourcesProperties properties, Clock clock) {
         this.sources = sources;
         this.blindIndex = blindIndex;
         this.properties = properties;
@@ -45,24 +45,30 @@ class SourceStore {
     }
 
     @Transactional(readOnly = true)
-    List<MovieSource> ofMovie(long movieId) {
-        return sources.findByMovieIdOrderById(movieId);
+    List<TorrentSource> of(SourceOwner owner) {
+        return switch (owner.kind()) {
+            case MOVIE -> sources.findByMovieIdOrderById(owner.id());
+            case EPISODE -> sources.findByEpisodeIdOrderById(owner.id());
+        };
     }
 
     @Transactional(readOnly = true)
-    Optional<MovieSource> find(long id) {
+    Optional<TorrentSource> find(long id) {
         return sources.findById(id);
     }
 
     /** Adds what is new, refreshes what was listed before; returns how many sources are new. */
-    int save(long movieId, List<Found> found) {
+    int save(SourceOwner owner, List<Found> found) {
         Instant now = clock.instant();
         int added = 0;
         for (Found item : found) {
             String index = hashIndex(item.infoHash());
-            Optional<MovieSource> existing = sources.findByMovieIdAndInfoHashIndex(movieId, index);
-            MovieSource source = existing.orElseGet(
-                    () -> new MovieSource(movieId, index, item.infoHash().hex(), item.indexer(), now));
+            Optional<TorrentSource> existing = switch (owner.kind()) {
+                case MOVIE -> sources.findByMovieIdAndInfoHashIndex(owner.id(), index);
+                case EPISODE -> sources.findByEpisodeIdAndInfoHashIndex(owner.id(), index);
+            };
+            TorrentSource source = existing.orElseGet(
+                    () -> new TorrentSource(owner, index, item.infoHash().hex(), item.indexer(), now));
             source.listing(item.listing(), now);
             sources.save(source);
             if (existing.isEmpty()) {
@@ -78,9 +84,9 @@ class SourceStore {
     }
 
     /** Takes up to {@code limit} sources whose metadata is due, counting an attempt for each. */
-    List<MovieSource> claimMetadataDue(int limit) {
+    List<TorrentSource> claimMetadataDue(int limit) {
         Instant now = clock.instant();
-        List<MovieSource> due = sources.findMetadataDue(properties.metadataAttempts(), retryBefore(),
+        List<TorrentSource> due = sources.findMetadataDue(properties.metadataAttempts(), retryBefore(),
                 PageRequest.of(0, limit));
         due.forEach(source -> source.metadataAttempt(now));
         return due;
@@ -105,7 +111,7 @@ class SourceStore {
     }
 
     @Transactional(readOnly = true)
-    List<MovieSource> statsDue(int limit) {
+    List<TorrentSource> statsDue(int limit) {
         return sources.findStatsDue(clock.instant().minus(properties.statsMaxAge()), PageRequest.of(0, limit));
     }
 
@@ -115,7 +121,7 @@ class SourceStore {
      */
     void saveCounts(List<Long> checked, Map<Long, ScrapeResult> counts) {
         Instant now = clock.instant();
-        for (MovieSource source : sources.findAllById(checked)) {
+        for (TorrentSource source : sources.findAllById(checked)) {
             ScrapeResult result = counts.get(source.id());
             if (result == null) {
                 source.trackersChecked(now);

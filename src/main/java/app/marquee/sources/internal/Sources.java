@@ -13,7 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.MovieSourceDto;
-import app.marquee.catalog.MovieSourceLookup;
+import app.marquee.catalog.EpisodeSummary;
+import app.marquee.catalog.SourceLookup;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ApiException;
@@ -26,12 +27,12 @@ import app.marquee.torrent.TorrentFile;
 import app.marquee.torrent.TorrentMetadata;
 
 /**
- * The module's facade: sources for {@code includeSources} ({@link MovieSourceLookup}) and for playing
- * ({@link SourcesApi}). A movie never searched is searched on demand, waiting at most
+ * The module's facade: sources for {@code includeSources} ({@link SourceLookup}) and for playing
+ * ({@link SourcesApi}). A title (movie or episode) never searched is searched on demand, waiting at most
  * {@code marquee.sources.on-demand-wait}; the search goes on in the background when the wait ends first.
  */
 @Service
-class Sources implements MovieSourceLookup, SourcesApi {
+class Sources implements SourceLookup, SourcesApi {
 
     private static final Logger log = LoggerFactory.getLogger(Sources.class);
 
@@ -52,9 +53,18 @@ class Sources implements MovieSourceLookup, SourcesApi {
 
     @Override
     public List<MovieSourceDto> sourcesFor(MovieSummary movie) {
-        searchIfNeverSearched(movie);
-        return store.ofMovie(movie.id()).stream()
-                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+        return sourcesFor(SearchedTitle.of(movie));
+    }
+
+    @Override
+    public List<MovieSourceDto> sourcesFor(EpisodeSummary episode) {
+        return sourcesFor(SearchedTitle.of(episode));
+    }
+
+    private List<MovieSourceDto> sourcesFor(SearchedTitle title) {
+        searchIfNeverSearched(title);
+        return store.of(title.owner()).stream()
+                .filter(source -> source.metadataStatus() != TorrentSource.MetadataStatus.REJECTED)
                 .sorted(SourceRanking.order(false))
                 .map(Sources::dto)
                 .toList();
@@ -62,14 +72,23 @@ class Sources implements MovieSourceLookup, SourcesApi {
 
     @Override
     public List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc) {
-        boolean indexersDown = searchIfNeverSearched(movie) instanceof IndexersUnavailableException;
-        List<MovieSource> stored = store.ofMovie(movie.id());
+        return playable(SearchedTitle.of(movie), quality, hevc);
+    }
+
+    @Override
+    public List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc) {
+        return playable(SearchedTitle.of(episode), quality, hevc);
+    }
+
+    private List<PlayableSource> playable(SearchedTitle title, @Nullable String quality, boolean hevc) {
+        boolean indexersDown = searchIfNeverSearched(title) instanceof IndexersUnavailableException;
+        List<TorrentSource> stored = store.of(title.owner());
         if (stored.isEmpty() && indexersDown) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Sources temporarily unavailable",
-                    "no indexer answered the search for this movie; try again in a minute");
+                    "no indexer answered the search for this title; try again in a minute");
         }
         return stored.stream()
-                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+                .filter(source -> source.metadataStatus() != TorrentSource.MetadataStatus.REJECTED)
                 .filter(source -> quality == null || quality.equalsIgnoreCase(source.quality()))
                 .sorted(SourceRanking.order(hevc))
                 .map(Sources::playable)
@@ -79,7 +98,7 @@ class Sources implements MovieSourceLookup, SourcesApi {
     @Override
     public Optional<PlayableSource> source(long sourceId) {
         return store.find(sourceId)
-                .filter(source -> source.metadataStatus() != MovieSource.MetadataStatus.REJECTED)
+                .filter(source -> source.metadataStatus() != TorrentSource.MetadataStatus.REJECTED)
                 .map(Sources::playable);
     }
 
@@ -91,17 +110,17 @@ class Sources implements MovieSourceLookup, SourcesApi {
         return check.accept(source.id(), source.infoHash(), source.size(), metadata);
     }
 
-    /** Searches a movie never searched, waiting at most the on-demand wait; returns the search's failure, if any. */
-    private @Nullable Throwable searchIfNeverSearched(MovieSummary movie) {
-        if (movie.sourcesSearchedAt() != null || !gate.isTorrentTrafficAllowed()) {
+    /** Searches a title never searched, waiting at most the on-demand wait; returns the search's failure, if any. */
+    private @Nullable Throwable searchIfNeverSearched(SearchedTitle title) {
+        if (title.searchedAt() != null || !gate.isTorrentTrafficAllowed()) {
             return null;
         }
         try {
-            search.searchInBackground(movie).get(properties.onDemandWait().toMillis(), TimeUnit.MILLISECONDS);
+            search.searchInBackground(title).get(properties.onDemandWait().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            log.debug("Movie {}: source search still running after {}", movie.tmdbId(), properties.onDemandWait());
+            log.debug("{}: source search still running after {}", title.label(), properties.onDemandWait());
         } catch (ExecutionException e) {
-            log.info("Movie {}: source search failed: {}", movie.tmdbId(), e.getCause().toString());
+            log.info("{}: source search failed: {}", title.label(), e.getCause().toString());
             return e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -109,27 +128,27 @@ class Sources implements MovieSourceLookup, SourcesApi {
         return null;
     }
 
-    private static MovieSourceDto dto(MovieSource source) {
+    private static MovieSourceDto dto(TorrentSource source) {
         return new MovieSourceDto(source.id(), source.quality(), size(source), source.videoCodec(),
                 source.seeders(), source.leechers(), source.indexer(),
-                source.metadataStatus() == MovieSource.MetadataStatus.VALID);
+                source.metadataStatus() == TorrentSource.MetadataStatus.VALID);
     }
 
-    private static @Nullable Long size(MovieSource source) {
+    private static @Nullable Long size(TorrentSource source) {
         return source.videoFileSize() != null ? source.videoFileSize() : source.sizeBytes();
     }
 
-    private static PlayableSource playable(MovieSource source) {
+    private static PlayableSource playable(TorrentSource source) {
         TorrentMetadata metadata = null;
         byte[] data = source.torrentData();
-        if (data != null && source.metadataStatus() == MovieSource.MetadataStatus.VALID) {
+        if (data != null && source.metadataStatus() == TorrentSource.MetadataStatus.VALID) {
             try {
                 metadata = TorrentMetadata.parse(data);
             } catch (InvalidTorrentException e) {
                 log.warn("Source {}: stored metadata unreadable, playing from the magnet: {}", source.id(), e.getMessage());
             }
         }
-        return new PlayableSource(source.id(), source.movieId(), InfoHash.of(source.infoHash()), source.magnet(),
+        return new PlayableSource(source.id(), InfoHash.of(source.infoHash()), source.magnet(),
                 source.quality(), source.videoCodec(), size(source), source.seeders(), source.leechers(),
                 metadata, metadata == null ? null : source.videoFileIndex());
     }

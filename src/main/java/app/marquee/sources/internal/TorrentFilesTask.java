@@ -81,11 +81,11 @@ class TorrentFilesTask implements SyncTask {
         if (free <= 0) {
             return Result.idle();
         }
-        List<MovieSource> due = store.claimMetadataDue(free);
+        List<TorrentSource> due = store.claimMetadataDue(free);
         if (due.isEmpty()) {
             return Result.idle();
         }
-        for (MovieSource source : due) {
+        for (TorrentSource source : due) {
             if (inFlight.add(source.id())) {
                 Thread.ofVirtual().name("metadata-" + source.id()).start(() -> process(source));
             }
@@ -98,7 +98,7 @@ class TorrentFilesTask implements SyncTask {
         return inFlight.size();
     }
 
-    private void process(MovieSource source) {
+    private void process(TorrentSource source) {
         try {
             check.accept(source.id(), InfoHash.of(source.infoHash()), source.sizeBytes(), fetch(source));
         } catch (InvalidTorrentException e) {
@@ -119,7 +119,7 @@ class TorrentFilesTask implements SyncTask {
      * indexer's own link that is not a torrent rejects the source; a cache answering garbage is skipped (the
      * peers may still have the metadata).
      */
-    private TorrentMetadata fetch(MovieSource source) throws TimeoutException {
+    private TorrentMetadata fetch(TorrentSource source) throws TimeoutException {
         if (source.torrentUrl() != null) {
             Optional<byte[]> file = parse(source.torrentUrl()).flatMap(this::download);
             if (file.isPresent()) {

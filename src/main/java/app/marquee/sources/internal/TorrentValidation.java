@@ -2,11 +2,13 @@ package app.marquee.sources.internal;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
+import app.marquee.sources.EpisodeFiles;
 import app.marquee.sources.VideoFiles;
 import app.marquee.torrent.TorrentFile;
 import app.marquee.torrent.TorrentMetadata;
@@ -15,7 +17,8 @@ import app.marquee.torrent.TorrentMetadata;
  * Decides whether a torrent's metadata is a movie worth streaming, and which file to play: the largest file
  * must be a video container; no file may escape the download directory ({@code ..}, absolute or drive paths,
  * control characters); no executable may ride along (a classic fake: {@code Movie.mp4.exe}); the video must be
- * of a plausible size, and not much smaller than the indexer said. Pure and thread-safe.
+ * of a plausible size, and not much smaller than the indexer said. For an episode, the video is the file that
+ * holds it (season packs). Pure and thread-safe.
  */
 final class TorrentValidation {
 
@@ -27,6 +30,14 @@ final class TorrentValidation {
     }
 
     record Rejected(String reason) implements Verdict {
+    }
+
+    /** The episode a torrent is checked for: its file is the one named for it (a season pack holds several). */
+    record Episode(int season, int episode) {
+        @Override
+        public String toString() {
+            return "S%02dE%02d".formatted(season, episode);
+        }
     }
 
     private static final Set<String> EXECUTABLE_EXTENSIONS = Set.of(
@@ -48,6 +59,15 @@ final class TorrentValidation {
      * @param declaredSize the size the indexer listed for the torrent, when it did
      */
     Verdict check(TorrentMetadata metadata, @Nullable Long declaredSize) {
+        return check(metadata, declaredSize, null);
+    }
+
+    /**
+     * As {@link #check(TorrentMetadata, Long)}; for an episode the file to play is the one whose name holds it
+     * ({@link EpisodeFiles}), or the only video when there is one, and the indexer's size is compared with the
+     * whole torrent's (a pack's size is the season's).
+     */
+    Verdict check(TorrentMetadata metadata, @Nullable Long declaredSize, @Nullable Episode episode) {
         List<TorrentFile> files = metadata.files();
         if (files.isEmpty()) {
             return new Rejected("no files");
@@ -61,20 +81,34 @@ final class TorrentValidation {
                 return new Rejected("contains an executable: " + printable(file.path()));
             }
         }
-        TorrentFile largest = files.stream().max(Comparator.comparingLong(TorrentFile::size)).orElseThrow();
-        if (!VideoFiles.isVideo(largest.name())) {
-            return new Rejected("no video: the largest file is " + printable(largest.path()));
+        TorrentFile video;
+        long compared;
+        if (episode == null) {
+            video = files.stream().max(Comparator.comparingLong(TorrentFile::size)).orElseThrow();
+            if (!VideoFiles.isVideo(video.name())) {
+                return new Rejected("no video: the largest file is " + printable(video.path()));
+            }
+            compared = video.size();
+        } else {
+            Optional<TorrentFile> found = EpisodeFiles.find(metadata, episode.season(), episode.episode());
+            List<TorrentFile> videos = files.stream().filter(file -> VideoFiles.isVideo(file.name())).toList();
+            if (found.isEmpty() && videos.size() != 1) {
+                return new Rejected("no file of " + episode + " among its " + videos.size() + " video(s)");
+            }
+            video = found.orElseGet(videos::getFirst);
+            compared = files.stream().mapToLong(TorrentFile::size).sum();
         }
-        if (largest.size() < minVideoSize) {
-            return new Rejected("video too small: " + largest.size() + " bytes");
+        if (video.size() < minVideoSize) {
+            return new Rejected("video too small: " + video.size() + " bytes");
         }
-        if (largest.size() > maxVideoSize) {
-            return new Rejected("video too large: " + largest.size() + " bytes");
+        if (video.size() > maxVideoSize) {
+            return new Rejected("video too large: " + video.size() + " bytes");
         }
-        if (declaredSize != null && declaredSize > 0 && largest.size() < declaredSize * DECLARED_SIZE_SLACK) {
-            return new Rejected("video of " + largest.size() + " bytes where the indexer listed " + declaredSize);
+        if (declaredSize != null && declaredSize > 0 && compared < declaredSize * DECLARED_SIZE_SLACK) {
+            return new Rejected((episode == null ? "video" : "torrent") + " of " + compared
+                    + " bytes where the indexer listed " + declaredSize);
         }
-        return new Valid(largest);
+        return new Valid(video);
     }
 
     private static @Nullable String unsafePath(List<String> segments) {

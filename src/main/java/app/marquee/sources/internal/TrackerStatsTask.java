@@ -72,12 +72,12 @@ class TrackerStatsTask implements SyncTask {
         if (!gate.isTorrentTrafficAllowed()) {
             return new Result(false, null, "paused: the VPN is down");
         }
-        List<MovieSource> due = store.statsDue(properties.scrapeBatch());
+        List<TorrentSource> due = store.statsDue(properties.scrapeBatch());
         if (due.isEmpty()) {
             return Result.idle();
         }
         Map<InfoHash, List<Long>> sourcesByHash = new HashMap<>();
-        for (MovieSource source : due) {
+        for (TorrentSource source : due) {
             sourcesByHash.computeIfAbsent(InfoHash.of(source.infoHash()), hash -> new ArrayList<>()).add(source.id());
         }
         List<InfoHash> hashes = List.copyOf(sourcesByHash.keySet());
@@ -111,7 +111,7 @@ class TrackerStatsTask implements SyncTask {
         }
         Map<Long, ScrapeResult> counts = new HashMap<>();
         best.forEach((hash, result) -> sourcesByHash.getOrDefault(hash, List.of()).forEach(id -> counts.put(id, result)));
-        store.saveCounts(due.stream().map(MovieSource::id).toList(), counts);
+        store.saveCounts(due.stream().map(TorrentSource::id).toList(), counts);
         return Result.worked(due.size() + " source(s) counted, " + answered + " tracker(s) answered"
                 + (failures.isEmpty() ? "" : ", " + failures.size() + " failed"));
     }

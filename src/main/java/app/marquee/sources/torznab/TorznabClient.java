@@ -2,12 +2,16 @@ package app.marquee.sources.torznab;
 
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieSummary;
+import app.marquee.torrent.InfoHash;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ServiceMetrics;
 import app.marquee.sources.IndexedTorrent;
@@ -62,13 +66,32 @@ public final class TorznabClient {
                 if (movie.imdbId() == null) {
                     return List.of();
                 }
-                return endpoint.searchMovie(movie.imdbId()).stream()
-                        .map(result -> new IndexedTorrent(endpoint.name(), result.infoHash(), result.title(),
-                                ReleaseInfo.parse(result.title()), result.magnet(), null, result.size(),
-                                result.seeders(), result.leechers(), null, result.published()))
-                        .toList();
+                return endpoint.searchMovie(movie.imdbId()).stream().map(result -> indexed(endpoint, result)).toList();
+            }
+
+            @Override
+            public boolean listsEpisodes() {
+                return true;
+            }
+
+            /** The episode's releases, then the season's (where the packs are): two searches, merged. */
+            @Override
+            public List<IndexedTorrent> searchEpisode(EpisodeSummary episode) {
+                Map<InfoHash, IndexedTorrent> found = new LinkedHashMap<>();
+                for (Integer number : java.util.Arrays.asList(episode.episodeNumber(), null)) {
+                    for (TorznabResult result : endpoint.searchEpisode(episode.showImdbId(), episode.showTvdbId(),
+                            episode.showName(), episode.seasonNumber(), number)) {
+                        found.putIfAbsent(result.infoHash(), indexed(endpoint, result));
+                    }
+                }
+                return List.copyOf(found.values());
             }
         };
+    }
+
+    private static IndexedTorrent indexed(TorznabIndexer endpoint, TorznabResult result) {
+        return new IndexedTorrent(endpoint.name(), result.infoHash(), result.title(), ReleaseInfo.parse(result.title()),
+                result.magnet(), null, result.size(), result.seeders(), result.leechers(), null, result.published());
     }
 
     /** Forgets every endpoint's failures: each is asked again at once. */

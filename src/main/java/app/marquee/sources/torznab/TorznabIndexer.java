@@ -46,6 +46,8 @@ public final class TorznabIndexer {
     private static final Pattern IMDB_ID = Pattern.compile("tt(\\d{7,10})");
     /** Newznab's Movies category; its subcategories (2040 HD...) are inside it. */
     private static final String MOVIES = "2000";
+    /** Newznab's TV category. */
+    private static final String TV = "5000";
     private static final String MASK = "***";
 
     private final String name;
@@ -58,6 +60,8 @@ public final class TorznabIndexer {
     private final @Nullable Bucket spacing;
     private final CircuitBreaker breaker;
     private volatile @Nullable String lastError;
+    /** The endpoint's caps, read on the first TV search (and again after a reset). */
+    private volatile @Nullable TorznabCaps caps;
 
     TorznabIndexer(IndexersProperties.Torznab settings, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
         this.name = settings.name();
@@ -97,6 +101,57 @@ public final class TorznabIndexer {
         return search(query, imdbId, digits);
     }
 
+    /**
+     * The releases this endpoint lists for an episode: {@code t=tvsearch} in the TV category (5000) by the
+     * show's IMDb id, else its TVDB id, else its name, whichever the endpoint's caps say it takes, with
+     * {@code season} and {@code ep} (in the text query as {@code S01E02} when it takes neither). With
+     * {@code episode} null, the whole season (where packs are found). The caller checks each release's name.
+     *
+     * @throws TorznabException when the endpoint failed, or is cooling down after failing
+     * @throws VpnDownException when indexer traffic must go through the VPN and it is down
+     */
+    public List<TorznabResult> searchEpisode(@Nullable String imdbId, @Nullable Integer tvdbId, String showName,
+            int season, @Nullable Integer episode) {
+        TorznabCaps can = caps();
+        StringBuilder query = new StringBuilder("t=tvsearch&cat=" + TV + "&extended=1");
+        String imdbDigits = null;
+        var imdb = imdbId == null ? null : IMDB_ID.matcher(imdbId);
+        if (imdb != null && imdb.matches() && can.tv("imdbid")) {
+            imdbDigits = imdb.group(1);
+            query.append("&imdbid=").append(imdbDigits);
+        } else if (tvdbId != null && can.tv("tvdbid")) {
+            query.append("&tvdbid=").append(tvdbId);
+        } else {
+            String text = showName + (can.tv("season") ? "" : " S%02d".formatted(season))
+                    + (can.tv("ep") || episode == null ? "" : "E%02d".formatted(episode));
+            query.append("&q=").append(URLEncoder.encode(text, StandardCharsets.UTF_8));
+        }
+        if (can.tv("season")) {
+            query.append("&season=").append(season);
+            if (episode != null && can.tv("ep")) {
+                query.append("&ep=").append(episode);
+            }
+        }
+        String what = "%s S%02d%s".formatted(showName, season, episode == null ? "" : "E%02d".formatted(episode));
+        return search(query.toString(), what, imdbDigits);
+    }
+
+    /** The endpoint's caps; the spec's basics when they cannot be read (the search itself will tell if it is down). */
+    TorznabCaps caps() {
+        TorznabCaps known = caps;
+        if (known != null) {
+            return known;
+        }
+        try {
+            known = request("t=caps", "caps", TorznabXml::caps);
+        } catch (TorznabException e) {
+            log.info("Torznab indexer {}: caps unreadable, assuming the basics: {}", name, e.getMessage());
+            return TorznabCaps.BASIC;
+        }
+        caps = known;
+        return known;
+    }
+
     /** How it is doing, under {@code torznab-<name>}: down while cooling down after a failure. */
     ServiceStatus status() {
         return switch (breaker.getState()) {
@@ -114,10 +169,16 @@ public final class TorznabIndexer {
     void reset() {
         breaker.reset();
         lastError = null;
+        caps = null;
     }
 
     /** The results of a search; an error element or a body that is not RSS is a failure of the endpoint. */
-    private List<TorznabResult> search(String query, String what, String imdbDigits) {
+    private List<TorznabResult> search(String query, String what, @Nullable String imdbDigits) {
+        return request(query, what, body -> TorznabXml.results(name, body, imdbDigits));
+    }
+
+    /** One request under the endpoint's spacing and breaker, its answer read by {@code read}. */
+    private <T> T request(String query, String what, java.util.function.Function<byte[], T> read) {
         if (!breaker.tryAcquirePermission()) {
             throw new TorznabException(name, "skipped, cooling down after: " + lastError);
         }
@@ -136,7 +197,7 @@ public final class TorznabIndexer {
             }
             asked = true;
             started = System.nanoTime();
-            List<TorznabResult> results = TorznabXml.results(name, send(http, query), imdbDigits);
+            T results = read.apply(send(http, query));
             metrics.record(service, Duration.ofNanos(System.nanoTime() - started), false);
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             lastError = null;

@@ -83,6 +83,40 @@ final class TorznabXml {
         return results;
     }
 
+    /**
+     * What an endpoint can search, from its {@code t=caps} answer ({@code <searching><tv-search available="yes"
+     * supportedParams="q,season,ep,imdbid"/>...}).
+     *
+     * @throws Invalid when the body is not XML, is a Torznab error, or is not a caps document
+     */
+    static TorznabCaps caps(byte[] body) {
+        Element root = parse(body).getDocumentElement();
+        String rootName = localName(root);
+        if (rootName.equals("error")) {
+            throw new Invalid("Torznab error " + root.getAttribute("code") + ": " + root.getAttribute("description"));
+        }
+        if (!rootName.equals("caps")) {
+            throw new Invalid("XML that is not a caps answer (root element <" + rootName + ">)");
+        }
+        Element searching = child(root, "searching");
+        return new TorznabCaps(searchParams(searching, "movie-search"), searchParams(searching, "tv-search"));
+    }
+
+    /** The parameters a search function takes; null when it is not available. */
+    private static java.util.@Nullable Set<String> searchParams(@Nullable Element searching, String function) {
+        Element element = searching == null ? null : child(searching, function);
+        if (element == null || !"yes".equalsIgnoreCase(element.getAttribute("available").strip())) {
+            return null;
+        }
+        java.util.Set<String> params = new java.util.TreeSet<>();
+        for (String param : element.getAttribute("supportedParams").split(",")) {
+            if (!param.isBlank()) {
+                params.add(param.strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return params;
+    }
+
     /** A short description of a body that was not Torznab, for logs and status. */
     static String describe(byte[] body) {
         String flat = new String(body, StandardCharsets.UTF_8).strip().replaceAll("\\s+", " ");

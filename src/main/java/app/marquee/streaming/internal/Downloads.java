@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,13 +38,15 @@ import app.marquee.torrent.TorrentStatus;
 import app.marquee.sync.StreamActivity;
 
 /**
- * The torrents being played, one per source however many readers it has, and their disk space.
+ * The torrents being played, one per torrent however many readers and titles it has, and their disk space.
  *
  * <p>A download starts when a streaming key is issued (so the first pieces are on their way before the
  * player asks) and lives while someone reads it; {@code marquee.streaming.idle-timeout} after its last reader
- * left it is stopped (its files stay, for the next play). Each source's video is the only file selected. The
- * disk quota ({@code marquee.streaming.max-disk}) counts a running download at its full size and a stopped one
- * at what it holds; above it, the least recently watched downloads are deleted first, never one being read.
+ * left it is stopped (its files stay, for the next play). Only the files being played are selected: a movie's
+ * video, or the episodes of a season pack that were asked for (the other episodes stay at priority 0 and are not
+ * downloaded). The disk quota ({@code marquee.streaming.max-disk}) counts a running download at the full size of
+ * its selected files and a stopped one at what it holds; above it, the least recently watched downloads are
+ * deleted first, never one being read.
  */
 @Component
 class Downloads implements StreamActivity {
@@ -52,14 +55,16 @@ class Downloads implements StreamActivity {
     /** A started download nobody reads yet keeps its head start this long. */
     private static final Duration WARMUP = Duration.ofMinutes(2);
 
-    /** One source's torrent and who reads it. */
+    /** One torrent, the sources (titles) played from it, and who reads it. */
     final class Download {
 
-        final PlayableSource source;
-        final String title;
         final ActiveTorrent torrent;
-        final CompletableFuture<TorrentFile> video;
+        private final String location;
+        private final Map<Long, CompletableFuture<TorrentFile>> videos = new ConcurrentHashMap<>();
+        private final Set<Integer> selected = new HashSet<>();
         private final AtomicInteger readers = new AtomicInteger();
+        private volatile PlayableSource source;
+        private volatile String title;
         private volatile Instant lastActivity;
         private volatile @Nullable StreamWindow warmup;
 
@@ -67,23 +72,34 @@ class Downloads implements StreamActivity {
             this.source = source;
             this.title = title;
             this.torrent = torrent;
+            this.location = torrent.saveDirectory().toString();
             this.lastActivity = clock.instant();
-            this.video = torrent.whenMetadata().thenApplyAsync(this::prepare, background);
         }
 
-        /** Runs once the metadata is known: checks it, selects the video, records it, starts fetching its head. */
-        private TorrentFile prepare(TorrentMetadata metadata) {
-            TorrentFile file = sources.acceptMetadata(source, metadata)
-                    .orElseThrow(() -> new NoVideoException(source.id()));
-            torrent.selectFiles(Set.of(file.index()));
-            ledger.opened(source.id(), torrent.saveDirectory().toString(), file.size(),
-                    metadata.pieces(file.index()).count());
+        /** The source's video in this torrent, once the metadata is known and checked. */
+        CompletableFuture<TorrentFile> video(PlayableSource played) {
+            return videos.computeIfAbsent(played.id(), id -> torrent.whenMetadata()
+                    .thenApplyAsync(metadata -> prepare(played, metadata), background));
+        }
+
+        /** Runs once per source when the metadata is known: checks it, selects the video, starts fetching its head. */
+        private TorrentFile prepare(PlayableSource played, TorrentMetadata metadata) {
+            TorrentFile file = sources.acceptMetadata(played, metadata)
+                    .orElseThrow(() -> new NoVideoException(played.id()));
+            long bytes;
+            int pieces;
             synchronized (this) {
+                selected.add(file.index());
+                torrent.selectFiles(Set.copyOf(selected));
+                bytes = selected.stream().mapToLong(index -> metadata.file(index).size()).sum();
+                pieces = selected.stream().mapToInt(index -> metadata.pieces(index).count()).sum();
                 if (readers.get() == 0) {
+                    closeWarmup();
                     warmup = torrent.openWindow(file.index(), 0);
                 }
             }
-            enforceQuota(source.id());
+            ledger.opened(location, bytes, Math.min(pieces, metadata.pieceCount()));
+            enforceQuota(location);
             return file;
         }
 
@@ -116,7 +132,7 @@ class Downloads implements StreamActivity {
                         window.close();
                         readers.decrementAndGet();
                         lastActivity = clock.instant();
-                        ledger.accessed(source.id());
+                        ledger.accessed(location);
                     }
                 }
             };
@@ -137,6 +153,15 @@ class Downloads implements StreamActivity {
         private boolean idleSince(Instant cutoff) {
             return readers.get() == 0 && lastActivity.isBefore(cutoff);
         }
+
+        private boolean prepared() {
+            return videos.values().stream().anyMatch(video -> video.isDone() && !video.isCompletedExceptionally());
+        }
+
+        private void cancel() {
+            closeWarmup();
+            videos.values().forEach(video -> video.cancel(false));
+        }
     }
 
     /** The source's torrent has no video Marquee will play. */
@@ -155,7 +180,7 @@ class Downloads implements StreamActivity {
     private final Clock clock;
     private final Path downloadDir;
     private final Executor background = Executors.newVirtualThreadPerTaskExecutor();
-    private final Map<Long, Download> active = new ConcurrentHashMap<>();
+    private final Map<InfoHash, Download> active = new ConcurrentHashMap<>();
 
     Downloads(TorrentEngine engine, SourcesApi sources, StorageLedger ledger, StreamingProperties properties,
             TorrentProperties torrentProperties, NetworkGate gate, DataDirectory dataDirectory, Clock clock) {
@@ -170,19 +195,27 @@ class Downloads implements StreamActivity {
     }
 
     /**
-     * The download of a source, started if it is not running; returns at once.
+     * The download of a source's torrent, started if it is not running, with the source's video on its way;
+     * returns at once.
      *
      * @throws app.marquee.network.VpnDownException while the VPN is required and down
      */
     Download start(PlayableSource source, String title) {
         gate.checkTorrentTrafficAllowed();
-        return active.compute(source.id(), (id, running) -> {
-            if (running != null && engine.find(source.infoHash()).isPresent()) {
+        Download download = active.compute(source.infoHash(), (hash, running) -> {
+            if (running != null && engine.find(hash).isPresent()) {
                 running.lastActivity = clock.instant();
+                running.source = source;
+                running.title = title;
                 return running;
+            }
+            if (running != null) {
+                running.cancel();
             }
             return new Download(source, title, torrentOf(source));
         });
+        download.video(source);
+        return download;
     }
 
     private ActiveTorrent torrentOf(PlayableSource source) {
@@ -227,9 +260,9 @@ class Downloads implements StreamActivity {
     void maintain() {
         Instant now = clock.instant();
         for (Download download : active.values()) {
-            if (download.video.isDone() && !download.video.isCompletedExceptionally()) {
+            if (download.prepared()) {
                 TorrentStatus status = download.torrent.status();
-                ledger.progress(download.source.id(), status.bytesDone(), status.piecesDone());
+                ledger.progress(download.location, status.bytesDone(), status.piecesDone());
             }
             if (download.warmup != null && download.lastActivity.isBefore(now.minus(WARMUP))) {
                 download.closeWarmup();
@@ -238,23 +271,22 @@ class Downloads implements StreamActivity {
                 stop(download);
             }
         }
-        enforceQuota(-1);
+        enforceQuota(null);
     }
 
     private void stop(Download download) {
-        if (active.remove(download.source.id(), download)) {
-            download.closeWarmup();
-            download.video.cancel(false);
-            engine.remove(download.source.infoHash(), false);
-            log.info("Stopped the idle download of source {} ({})", download.source.id(), download.title);
+        if (active.remove(download.torrent.infoHash(), download)) {
+            download.cancel();
+            engine.remove(download.torrent.infoHash(), false);
+            log.info("Stopped the idle download of {} ({})", download.torrent.infoHash(), download.title);
         }
     }
 
     /**
      * Deletes the least recently watched downloads until the disk use fits the quota; downloads being read,
-     * and {@code keepSourceId} (one just started), are never deleted.
+     * and the one at {@code keepLocation} (just started), are never deleted.
      */
-    synchronized void enforceQuota(long keepSourceId) {
+    synchronized void enforceQuota(@Nullable String keepLocation) {
         long quota = properties.maxDisk().toBytes();
         List<Storage> rows = ledger.leastRecentlyWatchedFirst();
         long used = rows.stream().mapToLong(this::charge).sum();
@@ -263,9 +295,9 @@ class Downloads implements StreamActivity {
         }
         List<Storage> evictable = new ArrayList<>();
         for (Storage row : rows) {
-            Download download = active.get(row.movieSourceId());
+            Download download = activeAt(row);
             boolean reading = download != null && download.readers() > 0;
-            if (!reading && row.movieSourceId() != keepSourceId) {
+            if (!reading && !row.location().equals(keepLocation)) {
                 evictable.add(row);
             }
         }
@@ -283,16 +315,20 @@ class Downloads implements StreamActivity {
 
     /** Disk space a download is counted for: its full size while it runs, what it holds once stopped. */
     private long charge(Storage row) {
-        return active.containsKey(row.movieSourceId()) ? row.totalBytes() : row.downloadedBytes();
+        return activeAt(row) != null ? row.totalBytes() : row.downloadedBytes();
+    }
+
+    private @Nullable Download activeAt(Storage row) {
+        InfoHash hash = hashOf(Path.of(row.location()));
+        return hash == null ? null : active.get(hash);
     }
 
     private void evict(Storage row) {
-        Download download = active.remove(row.movieSourceId());
         Path location = Path.of(row.location());
-        InfoHash hash = download != null ? download.source.infoHash() : hashOf(location);
+        InfoHash hash = hashOf(location);
+        Download download = hash == null ? null : active.remove(hash);
         if (download != null) {
-            download.closeWarmup();
-            download.video.cancel(false);
+            download.cancel();
         }
         if (hash != null) {
             try {
@@ -305,8 +341,7 @@ class Downloads implements StreamActivity {
             DownloadFiles.deleteTree(location);
         }
         ledger.delete(row.id());
-        log.info("Evicted the download of source {} ({} bytes) for the disk quota", row.movieSourceId(),
-                row.downloadedBytes());
+        log.info("Evicted the download at {} ({} bytes) for the disk quota", location, row.downloadedBytes());
     }
 
     private static @Nullable InfoHash hashOf(Path location) {

@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.accounts.CurrentUser;
 import app.marquee.catalog.CatalogApi;
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ApiException;
@@ -24,9 +25,10 @@ import app.marquee.sources.PlayableSource;
 import app.marquee.sources.SourcesApi;
 
 /**
- * {@code POST /api/movies/:tmdbId/:quality} (API.md): picks the best source of the quality asked ({@code auto}:
- * any), issues a streaming key bound to the user, the movie and that source, and starts its download so the
- * first pieces are on their way before the player asks. Route role: user.
+ * {@code POST /api/movies/:tmdbId/:quality} (API.md) and {@code POST /api/shows/:id/seasons/:s/episodes/:e/:quality}:
+ * picks the best source of the quality asked ({@code auto}: any), issues a streaming key bound to the user, the
+ * title and that source, and starts its download so the first pieces are on their way before the player asks.
+ * Route role: user.
  */
 @RestController
 class PlayController {
@@ -65,16 +67,41 @@ class PlayController {
         String asked = quality(quality);
         MovieSummary movie = catalog.movie(tmdbId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Movie not found"));
+        return play(new PlayedTitle.Movie(movie), "movie", asked, hevc, user);
+    }
+
+    @Operation(summary = "Get a streaming key for an episode",
+            description = "As POST /api/movies/{tmdbId}/{quality}, for episode {episode} of season {season} of the"
+                    + " show {id}: from the episode's own torrents or a season pack that holds it (only the"
+                    + " episode's file is downloaded).")
+    @PostMapping("/api/shows/{id}/seasons/{season}/episodes/{episode}/{quality}")
+    PlayResponse playEpisode(@PathVariable int id, @PathVariable int season, @PathVariable int episode,
+            @PathVariable String quality, @RequestParam(defaultValue = "false") boolean hevc,
+            @AuthenticationPrincipal CurrentUser user) {
+        if (id <= 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid id", "ids are positive TMDB ids");
+        }
+        if (season < 0 || episode < 0) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid episode",
+                    "season and episode numbers are integers >= 0");
+        }
+        String asked = quality(quality);
+        EpisodeSummary found = catalog.episode(id, season, episode);
+        return play(new PlayedTitle.Episode(found), "episode", asked, hevc, user);
+    }
+
+    private PlayResponse play(PlayedTitle title, String kind, @Nullable String asked, boolean hevc,
+            CurrentUser user) {
         gate.checkTorrentTrafficAllowed();
-        List<PlayableSource> candidates = sources.playable(movie, asked, hevc);
+        List<PlayableSource> candidates = title.playable(sources, asked, hevc);
         if (candidates.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, asked == null
-                    ? "No sources available for this movie"
+                    ? "No sources available for this " + kind
                     : "No " + asked + " quality source available");
         }
         PlayableSource best = candidates.getFirst();
-        StreamingKeys.Issued key = keys.issue(user.id(), movie.id(), best.id(), best.quality());
-        downloads.start(best, movie.title());
+        StreamingKeys.Issued key = keys.issue(user.id(), title, best.id(), best.quality());
+        downloads.start(best, title.label());
         return new PlayResponse(key.key(), best.quality(), best.size(), best.videoCodec(), best.seeders(),
                 best.leechers(), key.expiresAt());
     }

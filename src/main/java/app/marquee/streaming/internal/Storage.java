@@ -12,8 +12,9 @@ import jakarta.persistence.Table;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The download of one source on this server's disk: where it is, how much of its video is there, and when
- * it was last watched (the disk quota evicts the least recently watched first).
+ * One torrent's download on this server's disk: where it is (its directory, named after the info-hash), how
+ * much of the files being played is there, and when it was last watched (the disk quota evicts the least
+ * recently watched first). A season pack whose episodes are played one after another is one download.
  */
 @Entity
 @Table(name = "storage")
@@ -23,10 +24,7 @@ class Storage {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
-    @Column(name = "movie_source_id", nullable = false, updatable = false)
-    private long movieSourceId;
-
-    @Column(name = "location", nullable = false, length = 1024)
+    @Column(name = "location", nullable = false, updatable = false, length = 1024)
     private String location;
 
     @Column(name = "total_bytes", nullable = false)
@@ -54,8 +52,7 @@ class Storage {
     protected Storage() {
     }
 
-    Storage(long movieSourceId, String location, long totalBytes, int piecesTotal, Instant now) {
-        this.movieSourceId = movieSourceId;
+    Storage(String location, long totalBytes, int piecesTotal, Instant now) {
         this.location = location;
         this.totalBytes = totalBytes;
         this.piecesTotal = piecesTotal;
@@ -79,8 +76,12 @@ class Storage {
         return id == null ? 0 : id;
     }
 
-    long movieSourceId() {
-        return movieSourceId;
+    /** More files of the torrent are being played: their bytes and pieces count too. */
+    void wanted(long bytes, int pieces, Instant now) {
+        totalBytes = Math.max(bytes, downloadedBytes);
+        piecesTotal = Math.max(pieces, piecesDone);
+        lastAccessedAt = now;
+        updatedAt = now;
     }
 
     String location() {

@@ -19,19 +19,22 @@ class StorageLedger {
         this.clock = clock;
     }
 
-    /** Records a download (or touches it when already recorded) as watched now. */
-    void opened(long sourceId, String location, long totalBytes, int pieces) {
-        storage.findByMovieSourceId(sourceId).ifPresentOrElse(
-                row -> row.accessed(clock.instant()),
-                () -> storage.save(new Storage(sourceId, location, totalBytes, pieces, clock.instant())));
+    /**
+     * Records a download (or updates it when already recorded) as watched now, with the bytes and pieces of the
+     * files selected in it.
+     */
+    void opened(String location, long wantedBytes, int wantedPieces) {
+        storage.findByLocation(location).ifPresentOrElse(
+                row -> row.wanted(wantedBytes, wantedPieces, clock.instant()),
+                () -> storage.save(new Storage(location, wantedBytes, wantedPieces, clock.instant())));
     }
 
-    void accessed(long sourceId) {
-        storage.findByMovieSourceId(sourceId).ifPresent(row -> row.accessed(clock.instant()));
+    void accessed(String location) {
+        storage.findByLocation(location).ifPresent(row -> row.accessed(clock.instant()));
     }
 
-    void progress(long sourceId, long bytes, int pieces) {
-        storage.findByMovieSourceId(sourceId).ifPresent(row -> row.progress(bytes, pieces, clock.instant()));
+    void progress(String location, long bytes, int pieces) {
+        storage.findByLocation(location).ifPresent(row -> row.progress(bytes, pieces, clock.instant()));
     }
 
     @Transactional(readOnly = true)

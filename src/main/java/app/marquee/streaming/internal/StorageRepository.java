@@ -7,7 +7,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface StorageRepository extends JpaRepository<Storage, Long> {
 
-    Optional<Storage> findByMovieSourceId(long movieSourceId);
+    Optional<Storage> findByLocation(String location);
 
     /** Least recently watched first: the eviction order. */
     List<Storage> findAllByOrderByLastAccessedAtAscIdAsc();

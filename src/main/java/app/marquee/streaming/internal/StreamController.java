@@ -109,10 +109,10 @@ class StreamController {
         StreamingKeys.Grant grant = keys.resolve(token).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
                 "Invalid streaming key", "the key is unknown or expired: ask for a new one"));
         gate.checkTorrentTrafficAllowed();
-        MovieSummary movie = movie(grant.movieId());
-        PlayableSource source = source(grant, movie, quality, hevc);
-        Downloads.Download download = downloads.start(source, movie.title());
-        TorrentFile file = video(download);
+        PlayedTitle title = title(grant);
+        PlayableSource source = source(grant, title, quality, hevc);
+        Downloads.Download download = downloads.start(source, title.label());
+        TorrentFile file = video(download, source);
         ByteRange bytes;
         try {
             bytes = ByteRange.of(range, file.size());
@@ -132,13 +132,21 @@ class StreamController {
         }
     }
 
-    private MovieSummary movie(long movieId) {
-        Integer tmdbId = titleIds.movieTmdbIds(List.of(movieId)).get(movieId);
-        return (tmdbId == null ? java.util.Optional.<MovieSummary>empty() : catalog.storedMovie(tmdbId))
-                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Movie not found"));
+    private PlayedTitle title(StreamingKeys.Grant grant) {
+        Long movieId = grant.movieId();
+        if (movieId != null) {
+            Integer tmdbId = titleIds.movieTmdbIds(List.of(movieId)).get(movieId);
+            return (tmdbId == null ? java.util.Optional.<MovieSummary>empty() : catalog.storedMovie(tmdbId))
+                    .map(PlayedTitle.Movie::new)
+                    .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Movie not found"));
+        }
+        Long episodeId = java.util.Objects.requireNonNull(grant.episodeId(), "a key plays a movie or an episode");
+        return catalog.storedEpisode(episodeId)
+                .map(PlayedTitle.Episode::new)
+                .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Episode not found"));
     }
 
-    private PlayableSource source(StreamingKeys.Grant grant, MovieSummary movie, @Nullable String quality,
+    private PlayableSource source(StreamingKeys.Grant grant, PlayedTitle title, @Nullable String quality,
             @Nullable Boolean hevc) {
         PlayableSource keyed = sources.source(grant.sourceId()).orElse(null);
         String asked = quality == null || quality.isBlank() ? null : PlayController.quality(quality);
@@ -147,16 +155,16 @@ class StreamController {
         if (keyedFits) {
             return keyed;
         }
-        List<PlayableSource> others = sources.playable(movie, asked, hevc != null && hevc);
+        List<PlayableSource> others = title.playable(sources, asked, hevc != null && hevc);
         if (others.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "No playable video file");
         }
         return others.getFirst();
     }
 
-    private TorrentFile video(Downloads.Download download) {
+    private TorrentFile video(Downloads.Download download, PlayableSource source) {
         try {
-            return download.video.get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            return download.video(source).get(properties.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Stream loading timeout");
         } catch (ExecutionException e) {

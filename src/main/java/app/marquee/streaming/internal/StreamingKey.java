@@ -35,8 +35,8 @@ class StreamingKey {
     @Column(name = "episode_id", updatable = false)
     private @Nullable Long episodeId;
 
-    @Column(name = "movie_source_id", updatable = false)
-    private @Nullable Long movieSourceId;
+    @Column(name = "source_id", updatable = false)
+    private @Nullable Long sourceId;
 
     @Column(name = "quality", updatable = false, length = 8)
     private @Nullable String quality;
@@ -51,12 +51,14 @@ class StreamingKey {
     protected StreamingKey() {
     }
 
-    StreamingKey(String keyHash, String userId, long movieId, long movieSourceId, @Nullable String quality,
-            Instant now, Instant expiresAt) {
+    /** Exactly one of {@code movieId} and {@code episodeId} is given. */
+    StreamingKey(String keyHash, String userId, @Nullable Long movieId, @Nullable Long episodeId, long sourceId,
+            @Nullable String quality, Instant now, Instant expiresAt) {
         this.keyHash = keyHash;
         this.userId = userId;
         this.movieId = movieId;
-        this.movieSourceId = movieSourceId;
+        this.episodeId = episodeId;
+        this.sourceId = sourceId;
         this.quality = quality;
         this.createdAt = now;
         this.expiresAt = expiresAt;
@@ -74,8 +76,12 @@ class StreamingKey {
         return movieId;
     }
 
-    @Nullable Long movieSourceId() {
-        return movieSourceId;
+    @Nullable Long episodeId() {
+        return episodeId;
+    }
+
+    @Nullable Long sourceId() {
+        return sourceId;
     }
 
     Instant expiresAt() {

@@ -28,8 +28,8 @@ import app.marquee.streaming.StreamingProperties;
 @Transactional
 class StreamingKeys {
 
-    /** What a valid key grants. */
-    record Grant(String userId, long movieId, long sourceId, Instant expiresAt) {
+    /** What a valid key grants: one title (a movie or an episode, by database id) from one source. */
+    record Grant(String userId, @Nullable Long movieId, @Nullable Long episodeId, long sourceId, Instant expiresAt) {
     }
 
     /** A key just issued: the clear key, shown to the client once. */
@@ -50,13 +50,14 @@ class StreamingKeys {
         this.clock = clock;
     }
 
-    Issued issue(String userId, long movieId, long sourceId, @Nullable String quality) {
+    Issued issue(String userId, PlayedTitle title, long sourceId, @Nullable String quality) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.keyTtl());
-        keys.save(new StreamingKey(hash(key), userId, movieId, sourceId, quality, now, expiresAt));
+        keys.save(new StreamingKey(hash(key), userId, title.movieId(), title.episodeId(), sourceId, quality, now,
+                expiresAt));
         return new Issued(key, expiresAt);
     }
 
@@ -70,8 +71,9 @@ class StreamingKeys {
                 .filter(stored -> MessageDigest.isEqual(stored.keyHash().getBytes(StandardCharsets.US_ASCII),
                         hash.getBytes(StandardCharsets.US_ASCII)))
                 .filter(stored -> stored.expiresAt().isAfter(clock.instant()))
-                .filter(stored -> stored.movieId() != null && stored.movieSourceId() != null)
-                .map(stored -> new Grant(stored.userId(), stored.movieId(), stored.movieSourceId(), stored.expiresAt()));
+                .filter(stored -> stored.sourceId() != null)
+                .map(stored -> new Grant(stored.userId(), stored.movieId(), stored.episodeId(), stored.sourceId(),
+                        stored.expiresAt()));
     }
 
     /** Expired keys are deleted a day after they expire. */

@@ -41,7 +41,7 @@ abstract class SchemaContract {
     private static final Set<String> COVERED = Set.of(
             "genre", "genre_translation", "movie", "movie_translation", "movie_genre", "tv_show",
             "tv_show_translation", "tv_show_genre", "season", "episode", "app_user", "user_session",
-            "refresh_token", "audit_log", "app_setting", "media_list", "media_list_item", "movie_source",
+            "refresh_token", "audit_log", "app_setting", "media_list", "media_list_item", "torrent_source",
             "storage", "streaming_key", "trakt_user", "watch_progress", "sync_state", "shedlock", "trakt_outbox");
 
     @Autowired
@@ -53,7 +53,7 @@ abstract class SchemaContract {
     void emptyTables() {
         jdbc = new JdbcTemplate(dataSource);
         for (String table : new String[] {"trakt_outbox", "media_list_item", "media_list", "watch_progress", "streaming_key", "storage",
-                "movie_source", "episode", "season", "movie_genre", "tv_show_genre", "movie_translation",
+                "torrent_source", "episode", "season", "movie_genre", "tv_show_genre", "movie_translation",
                 "tv_show_translation", "genre_translation", "genre", "movie", "tv_show", "refresh_token",
                 "user_session", "trakt_user", "audit_log", "app_setting", "app_user", "sync_state", "shedlock"}) {
             jdbc.update("DELETE FROM " + table);
@@ -195,41 +195,64 @@ abstract class SchemaContract {
         String user = user("viewer@example.com", "user");
         long movie = movie(105, "tt0088763");
         byte[] info = {'d', '4', ':', 'i', 'n', 'f', 'o', 'd', 'e', 'e', 0, (byte) 0xff};
-        long source = insertId("INSERT INTO movie_source (movie_id, info_hash_index, info_hash, magnet, indexer, quality, "
-                + "video_codec, size_bytes, seeders, leechers, torrent_data, file_list, video_file_index, created_at, "
-                + "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+        long source = insertId("INSERT INTO torrent_source (movie_id, info_hash_index, info_hash, magnet, indexer, "
+                + "quality, video_codec, size_bytes, seeders, leechers, torrent_data, file_list, video_file_index, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 movie, "f".repeat(64), "k1:hash-cipher", "k1:magnet-cipher", "YTS", "1080p", "x264", 2_147_483_648L * 3,
                 71, 10, info, "[{\"path\":\"movie.mp4\",\"size\":1}]", 0, TS, TS);
-        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM movie_source WHERE id = ?", source);
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM torrent_source WHERE id = ?", source);
         assertThat(row).containsEntry("metadata_status", "pending").containsEntry("quality", "1080p");
         assertThat(((Number) row.get("size_bytes")).longValue()).isEqualTo(2_147_483_648L * 3);
-        assertThat(jdbc.queryForObject("SELECT torrent_data FROM movie_source WHERE id = ?", byte[].class, source))
+        assertThat(jdbc.queryForObject("SELECT torrent_data FROM torrent_source WHERE id = ?", byte[].class, source))
                 .isEqualTo(info);
-        assertThatThrownBy(() -> jdbc.update("INSERT INTO movie_source (movie_id, info_hash_index, info_hash, magnet, "
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO torrent_source (movie_id, info_hash_index, info_hash, magnet, "
                 + "indexer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", movie, "f".repeat(64), "x", "y", "YTS",
                 TS, TS)).as("one row per torrent and movie").isInstanceOf(DuplicateKeyException.class);
-        assertThatThrownBy(() -> jdbc.update("UPDATE movie_source SET seeders = -1 WHERE id = ?", source))
+        assertThatThrownBy(() -> jdbc.update("UPDATE torrent_source SET seeders = -1 WHERE id = ?", source))
                 .isInstanceOf(DataIntegrityViolationException.class);
 
+        // an episode's source: the same torrent may serve several episodes (a season pack), once per episode
+        long episode = episode(season(show(1399), 1), 1);
+        long packSource = insertId("INSERT INTO torrent_source (episode_id, info_hash_index, info_hash, magnet, "
+                + "indexer, video_file_index, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                episode, "e".repeat(64), "k1:hash", "k1:magnet", "EZTV", 3, TS, TS);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO torrent_source (episode_id, info_hash_index, info_hash, "
+                + "magnet, indexer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", episode, "e".repeat(64),
+                "x", "y", "EZTV", TS, TS)).as("one row per torrent and episode").isInstanceOf(DuplicateKeyException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO torrent_source (movie_id, episode_id, info_hash_index, "
+                + "info_hash, magnet, indexer, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", movie, episode,
+                "d".repeat(64), "x", "y", "EZTV", TS, TS))
+                .as("a source is of one title").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO torrent_source (info_hash_index, info_hash, magnet, indexer, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", "d".repeat(64), "x", "y", "EZTV", TS, TS))
+                .as("a source is of a title").isInstanceOf(DataIntegrityViolationException.class);
+
         byte[] resume = {1, 2, 3, 0, (byte) 0x80};
-        jdbc.update("INSERT INTO storage (movie_source_id, location, total_bytes, downloaded_bytes, pieces_total, "
-                + "pieces_done, resume_data, last_accessed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                source, "downloads/abc", 1000L, 500L, 10, 5, resume, TS, TS, TS);
+        jdbc.update("INSERT INTO storage (location, total_bytes, downloaded_bytes, pieces_total, pieces_done, "
+                + "resume_data, last_accessed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "downloads/abc", 1000L, 500L, 10, 5, resume, TS, TS, TS);
         assertThat(jdbc.queryForObject("SELECT resume_data FROM storage", byte[].class)).isEqualTo(resume);
         assertThatThrownBy(() -> jdbc.update("UPDATE storage SET downloaded_bytes = 2000"))
                 .as("never more downloaded than there is").isInstanceOf(DataIntegrityViolationException.class);
+        assertThatThrownBy(() -> jdbc.update("INSERT INTO storage (location, total_bytes, pieces_total, "
+                + "last_accessed_at, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)", "downloads/abc", 1L, 1, TS, TS, TS))
+                .as("one row per torrent directory").isInstanceOf(DuplicateKeyException.class);
 
-        jdbc.update("INSERT INTO streaming_key (key_hash, user_id, movie_id, movie_source_id, quality, created_at, "
+        jdbc.update("INSERT INTO streaming_key (key_hash, user_id, movie_id, source_id, quality, created_at, "
                 + "expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)", "c".repeat(64), user, movie, source, "1080p", TS, TS);
+        jdbc.update("INSERT INTO streaming_key (key_hash, user_id, episode_id, source_id, created_at, expires_at) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", "e".repeat(64), user, episode, packSource, TS, TS);
         assertThatThrownBy(() -> jdbc.update("INSERT INTO streaming_key (key_hash, user_id, created_at, expires_at) "
                 + "VALUES (?, ?, ?, ?)", "d".repeat(64), user, TS, TS))
                 .as("a key is bound to a title").isInstanceOf(DataIntegrityViolationException.class);
-        assertThat(jdbc.queryForObject("SELECT expires_at FROM streaming_key", Timestamp.class).toInstant()).isEqualTo(NOW);
+        assertThat(jdbc.queryForObject("SELECT expires_at FROM streaming_key WHERE movie_id = ?", Timestamp.class, movie)
+                .toInstant()).isEqualTo(NOW);
 
         jdbc.update("DELETE FROM movie WHERE id = ?", movie);
-        assertThat(count("movie_source")).isZero();
-        assertThat(count("storage")).isZero();
+        jdbc.update("DELETE FROM episode WHERE id = ?", episode);
+        assertThat(count("torrent_source")).isZero();
         assertThat(count("streaming_key")).isZero();
+        assertThat(count("storage")).as("what is on disk is recorded until it is deleted from disk").isEqualTo(1);
     }
 
     @Test

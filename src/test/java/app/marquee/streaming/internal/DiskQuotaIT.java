@@ -101,8 +101,8 @@ class DiskQuotaIT {
 
         // someone is still reading A, the least recently watched now: when B comes back, C goes instead
         Downloads.Download downloadOfA = downloads.active().stream()
-                .filter(d -> d.source.infoHash().hex().equals(seeded.get(105).infoHash())).findFirst().orElseThrow();
-        TorrentFile fileOfA = downloadOfA.video.get();
+                .filter(d -> d.torrent.infoHash().hex().equals(seeded.get(105).infoHash())).findFirst().orElseThrow();
+        TorrentFile fileOfA = downloadOfA.torrent.metadata().orElseThrow().files().getFirst();
         try (StreamWindow reader = downloadOfA.read(fileOfA, 0)) {
             Thread.sleep(20);
             watchWhole(api, 121);
@@ -134,7 +134,10 @@ class DiskQuotaIT {
 
     /** The TMDB ids of the movies whose downloads are on disk. */
     private List<Integer> stored() {
-        return jdbc.queryForList("select m.tmdb_id from storage s join movie_source ms on ms.id = s.movie_source_id"
-                + " join movie m on m.id = ms.movie_id", Integer.class);
+        List<String> locations = jdbc.queryForList("select location from storage", String.class);
+        return seeded.entrySet().stream()
+                .filter(movie -> locations.stream().anyMatch(location -> location.endsWith(movie.getValue().infoHash())))
+                .map(Map.Entry::getKey)
+                .toList();
     }
 }

@@ -15,13 +15,13 @@ import org.jspecify.annotations.Nullable;
 import app.marquee.accounts.EncryptedString;
 
 /**
- * One torrent of a movie, as an indexer listed it, with what was learnt about it since: tracker counts and,
+ * One torrent of a movie or of an episode, as an indexer listed it, with what was learnt about it since: tracker counts and,
  * once fetched and validated, its metadata and the file to play. The info-hash and the magnet are encrypted;
  * {@code infoHashIndex} (a blind index of the lower-case hex hash) is what look-ups and uniqueness use.
  */
 @Entity
-@Table(name = "movie_source")
-class MovieSource {
+@Table(name = "torrent_source")
+class TorrentSource {
 
     /** Where the torrent's metadata stands. */
     enum MetadataStatus {
@@ -36,8 +36,12 @@ class MovieSource {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private @Nullable Long id;
 
-    @Column(name = "movie_id", nullable = false, updatable = false)
-    private long movieId;
+    /** Exactly one of movieId and episodeId is set. */
+    @Column(name = "movie_id", updatable = false)
+    private @Nullable Long movieId;
+
+    @Column(name = "episode_id", updatable = false)
+    private @Nullable Long episodeId;
 
     @Column(name = "info_hash_index", nullable = false, updatable = false, length = 64)
     private String infoHashIndex;
@@ -126,11 +130,12 @@ class MovieSource {
     private Instant updatedAt;
 
     @SuppressWarnings("NullAway.Init")
-    protected MovieSource() {
+    protected TorrentSource() {
     }
 
-    MovieSource(long movieId, String infoHashIndex, String infoHash, String indexer, Instant now) {
-        this.movieId = movieId;
+    TorrentSource(SourceOwner owner, String infoHashIndex, String infoHash, String indexer, Instant now) {
+        this.movieId = owner.movieId();
+        this.episodeId = owner.episodeId();
         this.infoHashIndex = infoHashIndex;
         this.infoHash = infoHash;
         this.indexer = indexer;
@@ -218,8 +223,8 @@ class MovieSource {
         return id;
     }
 
-    long movieId() {
-        return movieId;
+    SourceOwner owner() {
+        return movieId != null ? SourceOwner.movie(movieId) : SourceOwner.episode(java.util.Objects.requireNonNull(episodeId));
     }
 
     String infoHash() {
