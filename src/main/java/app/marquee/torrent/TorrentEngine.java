@@ -27,7 +27,15 @@ public interface TorrentEngine {
      * @param saveDirectory where its files go (created when missing)
      * @throws TorrentEngineException when libtorrent refuses it
      */
-    ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory);
+    default ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory) {
+        return add(metadata, trackers, saveDirectory, Files.ALL);
+    }
+
+    /**
+     * As {@link #add(TorrentMetadata, List, Path)}; with {@link Files#SELECTED} no file is downloaded until
+     * {@link ActiveTorrent#selectFiles} names it.
+     */
+    ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory, Files files);
 
     /**
      * Adds a magnet (BEP 9: the metadata comes from peers found through its {@code tr} trackers) and starts it;
@@ -36,7 +44,26 @@ public interface TorrentEngine {
      * @throws InvalidTorrentException for a malformed magnet
      * @throws TorrentEngineException when libtorrent refuses it
      */
-    ActiveTorrent addMagnet(String magnetUri, Path saveDirectory);
+    default ActiveTorrent addMagnet(String magnetUri, Path saveDirectory) {
+        return addMagnet(magnetUri, saveDirectory, Files.ALL);
+    }
+
+    /**
+     * As {@link #addMagnet(String, Path)}; with {@link Files#SELECTED} no file is downloaded, even between the
+     * metadata's arrival and the first {@link ActiveTorrent#selectFiles}, until one is selected.
+     */
+    ActiveTorrent addMagnet(String magnetUri, Path saveDirectory, Files files);
+
+    /** Which files of a torrent being added are downloaded. */
+    enum Files {
+        /** All of them, until {@link ActiveTorrent#selectFiles} says otherwise. */
+        ALL,
+        /**
+         * None until {@link ActiveTorrent#selectFiles} names some: a season pack's other episodes are never
+         * fetched, not even in the moment between the metadata's arrival and the selection.
+         */
+        SELECTED
+    }
 
     /**
      * Fetches only the metadata of a magnet from peers (BEP 9), without downloading file data, then forgets the

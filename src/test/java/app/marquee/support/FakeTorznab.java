@@ -73,6 +73,19 @@ public final class FakeTorznab extends FakeIndexer {
         served.put(digits(imdbId), List.copyOf(items));
     }
 
+    /**
+     * From now on a {@code t=tvsearch} for the show {@code imdbId} ({@code tt…}) with this {@code season} and
+     * {@code ep} (null: a search of the whole season, without {@code ep}) lists these releases.
+     */
+    public void serveTv(String imdbId, int season, @Nullable Integer episode, List<Item> items) {
+        served.put(tvKey(digits(imdbId), Integer.toString(season), episode == null ? "" : episode.toString()),
+                List.copyOf(items));
+    }
+
+    private static String tvKey(String imdbDigits, String season, String episode) {
+        return "tv:" + imdbDigits + ":" + season + ":" + episode;
+    }
+
     /** Back to normal answers: mode RECORDED, served releases and calls forgotten. */
     @Override
     public synchronized void reset() {
@@ -96,13 +109,19 @@ public final class FakeTorznab extends FakeIndexer {
             case "movie", "search" -> {
                 String imdb = digits(parameters.getOrDefault("imdbid", ""));
                 send(exchange, 200, "application/rss+xml; charset=utf-8",
-                        feed(imdb, served.getOrDefault(imdb, List.of())));
+                        feed(imdb, "2000", served.getOrDefault(imdb, List.of())));
+            }
+            case "tvsearch" -> {
+                String imdb = digits(parameters.getOrDefault("imdbid", ""));
+                String key = tvKey(imdb, parameters.getOrDefault("season", ""), parameters.getOrDefault("ep", ""));
+                send(exchange, 200, "application/rss+xml; charset=utf-8",
+                        feed(imdb, "5000", served.getOrDefault(key, List.of())));
             }
             default -> send(exchange, 400, "application/xml; charset=utf-8", error(202, "No such function"));
         }
     }
 
-    private String feed(String imdb, List<Item> items) {
+    private String feed(String imdb, String category, List<Item> items) {
         StringBuilder xml = new StringBuilder("""
                 <?xml version="1.0" encoding="UTF-8"?>
                 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:torznab="http://torznab.com/schemas/2015/feed">
@@ -124,10 +143,10 @@ public final class FakeTorznab extends FakeIndexer {
                     .append("      <pubDate>").append(PUB_DATE).append("</pubDate>\n")
                     .append("      <size>").append(item.size()).append("</size>\n")
                     .append("      <link>").append(escape(download)).append("</link>\n")
-                    .append("      <category>2000</category>\n")
+                    .append("      <category>").append(category).append("</category>\n")
                     .append("      <enclosure url=\"").append(escape(download)).append("\" length=\"").append(item.size())
                     .append("\" type=\"application/x-bittorrent\" />\n");
-            attr(xml, "category", "2000");
+            attr(xml, "category", category);
             attr(xml, "imdb", imdb);
             attr(xml, "seeders", Integer.toString(item.seeders()));
             attr(xml, "grabs", "0");

@@ -221,8 +221,8 @@ class Downloads implements StreamActivity {
     private ActiveTorrent torrentOf(PlayableSource source) {
         Path directory = downloadDir.resolve(source.infoHash().hex());
         return engine.find(source.infoHash()).orElseGet(() -> source.metadata() != null
-                ? engine.add(source.metadata(), torrentProperties.allTrackers(), directory)
-                : engine.addMagnet(source.magnet(), directory));
+                ? engine.add(source.metadata(), torrentProperties.allTrackers(), directory, TorrentEngine.Files.SELECTED)
+                : engine.addMagnet(source.magnet(), directory, TorrentEngine.Files.SELECTED));
     }
 
     List<Download> active() {

@@ -107,6 +107,8 @@ final class LibtorrentTorrent implements ActiveTorrent {
             priorities[i] = fileIndices.contains(i) ? Priority.LOW : Priority.IGNORE;
         }
         handle.prioritizeFiles(priorities);
+        // a torrent added with Files.SELECTED waited in upload mode for this
+        handle.unsetFlags(TorrentFlags.UPLOAD_MODE);
         applyDeadlines();
     }
 

@@ -22,6 +22,7 @@ import org.libtorrent4j.swig.add_torrent_params;
 import org.libtorrent4j.swig.error_code;
 import org.libtorrent4j.swig.session_handle;
 import org.libtorrent4j.swig.string_vector;
+import org.libtorrent4j.swig.torrent_flags_t;
 import org.libtorrent4j.swig.torrent_handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -129,10 +130,10 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     }
 
     @Override
-    public ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory) {
+    public ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory, Files files) {
         SessionManager manager = session();
         synchronized (lock) {
-            LibtorrentTorrent existing = adoptOrFind(metadata.infoHash(), saveDirectory);
+            LibtorrentTorrent existing = adoptOrFind(metadata.infoHash(), saveDirectory, files);
             if (existing != null) {
                 return existing;
             }
@@ -151,7 +152,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
                     trackers.forEach(urls::add);
                     params.setTrackers(urls);
                 }
-                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory);
+                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory, files);
                 torrent.onMetadata(metadata);
                 return torrent;
             } finally {
@@ -163,24 +164,28 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     }
 
     @Override
-    public ActiveTorrent addMagnet(String magnetUri, Path saveDirectory) {
+    public ActiveTorrent addMagnet(String magnetUri, Path saveDirectory, Files files) {
         SessionManager manager = session();
         add_torrent_params params = NativeTorrents.parseMagnet(magnetUri);
         try {
             synchronized (lock) {
                 InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
-                LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory);
-                return existing != null ? existing : addToSession(manager, params, saveDirectory);
+                LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory, files);
+                return existing != null ? existing : addToSession(manager, params, saveDirectory, files);
             }
         } finally {
             params.delete();
         }
     }
 
-    private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, Path saveDirectory) {
+    private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, Path saveDirectory,
+            Files files) {
         Directories.create(saveDirectory);
         params.setSave_path(saveDirectory.toAbsolutePath().toString());
-        params.setFlags(NativeTorrents.startFlags(params.getFlags(), properties));
+        torrent_flags_t flags = NativeTorrents.startFlags(params.getFlags(), properties);
+        // upload mode downloads nothing (the metadata still comes) until selectFiles has set the priorities;
+        // libtorrent 2.0.6 has no default_dont_download flag for this
+        params.setFlags(files == Files.SELECTED ? flags.or_(TorrentFlags.UPLOAD_MODE) : flags);
         error_code error = new error_code();
         torrent_handle handle = manager.swig().add_torrent(params, error);
         String failure = error.value() != 0 ? error.message() : null;
@@ -195,7 +200,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     }
 
     /** The torrent if already added; a running metadata fetch of it becomes the download. Holds {@link #lock}. */
-    private @Nullable LibtorrentTorrent adoptOrFind(InfoHash infoHash, Path saveDirectory) {
+    private @Nullable LibtorrentTorrent adoptOrFind(InfoHash infoHash, Path saveDirectory, Files files) {
         LibtorrentTorrent existing = torrents.get(infoHash);
         if (existing != null) {
             return existing;
@@ -206,7 +211,9 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         }
         Directories.create(saveDirectory);
         TorrentHandle handle = new TorrentHandle(fetch.handle());
-        handle.unsetFlags(TorrentFlags.UPLOAD_MODE);
+        if (files == Files.ALL) {
+            handle.unsetFlags(TorrentFlags.UPLOAD_MODE); // else selectFiles ends the fetch's upload mode
+        }
         handle.moveStorage(saveDirectory.toAbsolutePath().toString());
         LibtorrentTorrent torrent = new LibtorrentTorrent(infoHash, handle, saveDirectory, prioritizer, this::isPaused);
         fetch.future().thenAccept(torrent::onMetadata);
@@ -324,7 +331,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     /** Re-adds every torrent of the resume data; piece priorities follow the file selection again. */
     private void resumeAll(SessionManager manager) {
         resumeKeeper.load((infoHash, params) -> {
-            LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()));
+            LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()), Files.ALL);
             TorrentMetadata metadata = NativeTorrents.metadata(torrent.handle().swig(),
                     NativeTorrents.trackers(params.getTrackers()));
             if (metadata != null) {

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A BitTorrent swarm that lives only on 127.0.0.1 (or on one other {@link SwarmHost}): a real opentracker and
@@ -69,6 +70,12 @@ public final class Swarm implements AutoCloseable {
                 Integer.toString(Integer.numberOfTrailingZeros(pieceLength)),
                 "-a", tracker.udpAnnounceUrl() + "," + tracker.httpAnnounceUrl(),
                 "-o", torrent.toString(), file.toString()));
+        return start(file, seedDirectory, torrent, fileName, uploadLimit, sha256(file));
+    }
+
+    /** Allows the torrent on the tracker, starts its aria2c seeder and waits until the tracker lists it. */
+    private SeededTorrent start(Path file, Path seedDirectory, Path torrent, String name, String uploadLimit,
+            String sha256) {
         byte[] torrentBytes = read(torrent);
         String infoHash = InfoDictionary.sha1Hex(torrentBytes);
         tracker.allow(infoHash);
@@ -79,10 +86,26 @@ public final class Swarm implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new IllegalStateException(e.getMessage() + "; aria2c output: " + seeder.output(), e);
         }
-        String magnet = "magnet:?xt=urn:btih:" + infoHash + "&dn=" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
+        String magnet = "magnet:?xt=urn:btih:" + infoHash + "&dn=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode(tracker.httpAnnounceUrl(), StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode(tracker.udpAnnounceUrl(), StandardCharsets.UTF_8);
-        return new SeededTorrent(file, torrentBytes, infoHash, magnet, sha256(file), seeder);
+        return new SeededTorrent(file, torrentBytes, infoHash, magnet, sha256, seeder);
+    }
+
+    /**
+     * As {@link #seed} for a torrent of several files (a season pack): a directory {@code name} holding copies of
+     * {@code files} under their keys. The seeded torrent's {@code file} is the directory and {@code sha256} empty.
+     */
+    public SeededTorrent seedFiles(String name, Map<String, Path> files, int pieceLength) {
+        Path seedDirectory = directory.resolve("seed-" + processes.size());
+        Path content = seedDirectory.resolve(name);
+        files.forEach((fileName, source) -> TestVideo.copy(source, content, fileName));
+        Path torrent = directory.resolve(name + "-" + processes.size() + ".torrent");
+        ExternalProcess.run(directory, List.of("mktorrent", "--no-date", "-l",
+                Integer.toString(Integer.numberOfTrailingZeros(pieceLength)),
+                "-a", tracker.udpAnnounceUrl() + "," + tracker.httpAnnounceUrl(),
+                "-o", torrent.toString(), content.toString()));
+        return start(content, seedDirectory, torrent, name, null, "");
     }
 
     /** A torrent of the swarm: the seeded file, its .torrent and magnet, and the file's SHA-256. */
