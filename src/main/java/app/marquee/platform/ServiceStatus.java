@@ -38,6 +38,21 @@ public record ServiceStatus(State status, @Nullable List<String> missingVars, @N
         return new ServiceStatus(State.RUNNING, null, null);
     }
 
+    /** Every reporter's status by service key, sorted, as {@code /api/status} and {@code /api/stats} show them. */
+    public static java.util.SortedMap<String, ServiceStatus> report(Iterable<Reporter> reporters,
+            Iterable<ReporterGroup> groups) {
+        java.util.SortedMap<String, ServiceStatus> services = new java.util.TreeMap<>();
+        for (Reporter reporter : reporters) {
+            services.put(reporter.service(), reporter.status());
+        }
+        for (ReporterGroup group : groups) {
+            for (Reporter reporter : group.reporters()) {
+                services.put(reporter.service(), reporter.status());
+            }
+        }
+        return services;
+    }
+
     public static ServiceStatus needsConfiguration(String... settings) {
         return new ServiceStatus(State.NEEDS_CONFIGURATION, List.of(settings), null);
     }

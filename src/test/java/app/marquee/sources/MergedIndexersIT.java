@@ -108,6 +108,13 @@ class MergedIndexersIT {
             JsonNode status = ApiClient.anonymous(port).get("/api/status").json().path("services");
             assertThat(status.path("torznab-prowlarr").path("status").asString()).isEqualTo("down");
             assertThat(status.path("yts").path("status").asString()).isEqualTo("running");
+            // the stats page shows each indexer's health beside its call counts
+            JsonNode stats = api.get("/api/stats").json();
+            assertThat(stats.path("health").path("torznab-prowlarr").path("status").asString()).isEqualTo("down");
+            assertThat(stats.path("health").path("torznab-prowlarr").path("message").asString())
+                    .contains("unreachable").doesNotContain("prowlarr-key");
+            assertThat(stats.path("health").path("eztv").path("status").asString()).isNotEmpty();
+            assertThat(stats.path("services").path("torznab-prowlarr").path("errors").asLong()).isPositive();
         } finally {
             prowlarr.mode(FakeTorznab.Mode.RECORDED);
             torznabClient.restart();

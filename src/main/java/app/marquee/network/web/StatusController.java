@@ -2,7 +2,6 @@ package app.marquee.network.web;
 
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -44,15 +43,7 @@ final class StatusController {
     @Operation(summary = "VPN and service status")
     Status status() {
         VpnState vpn = gate.vpn();
-        Map<String, ServiceStatus> services = new TreeMap<>();
-        for (ServiceStatus.Reporter reporter : reporters) {
-            services.put(reporter.service(), reporter.status());
-        }
-        for (ServiceStatus.ReporterGroup group : groups) {
-            for (ServiceStatus.Reporter reporter : group.reporters()) {
-                services.put(reporter.service(), reporter.status());
-            }
-        }
+        Map<String, ServiceStatus> services = ServiceStatus.report(reporters, groups);
         return new Status(new Vpn(vpn.isDisabled() ? null : vpn.isUp(), vpn.isDisabled()), services);
     }
 }

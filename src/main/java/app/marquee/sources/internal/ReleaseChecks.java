@@ -18,13 +18,16 @@ import app.marquee.sources.Quality;
 
 /**
  * Weeds out obvious fakes among what general indexers list for a movie (YTS, which lists by IMDb id with its own
- * fields, is trusted): a release whose name does not carry the movie's title, names another year, or is far too
- * small for the quality it claims; and for an episode, one whose name lacks the show's name or does not hold the
+ * fields, is trusted): a release whose name does not carry the movie's title, names another year, is a camera
+ * recording, or is far too small for the quality it claims; and for an episode, one whose name lacks the show's name or does not hold the
  * episode. Pure and thread-safe.
  */
 final class ReleaseChecks {
 
     private static final Pattern YEAR = Pattern.compile("(?<!\\d)(19\\d{2}|20\\d{2})(?!\\d)");
+    /** A camera or telesync recording in a cinema: what the "new release in 1080p" fakes usually are. */
+    private static final Pattern CAMERA = Pattern.compile(
+            "(?i)(?<![a-z0-9])(?:cam|hdcam|camrip|cam-?rip|ts|hdts|telesync|pdvd|tc|telecine)(?![a-z0-9])");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     /** Words a title may lose in a release name. */
@@ -42,6 +45,9 @@ final class ReleaseChecks {
         Optional<String> lacking = lackingWord(title, torrent.releaseName());
         if (lacking.isPresent()) {
             return lacking;
+        }
+        if (CAMERA.matcher(torrent.releaseName()).find()) {
+            return Optional.of("a camera recording");
         }
         if (movie.releaseDate() != null) {
             int year = movie.releaseDate().getYear();

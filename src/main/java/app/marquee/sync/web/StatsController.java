@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.platform.ServiceMetrics;
+import app.marquee.platform.ServiceStatus;
 import app.marquee.sync.StreamActivity;
 import app.marquee.sync.internal.SyncState;
 import app.marquee.sync.internal.SyncStateRepository;
 
 /**
- * {@code GET /api/stats} (API.md): calls to each outside service (from {@link ServiceMetrics}) and each
- * background task's last run (from SyncState). {@code streams} and {@code disk} come from
+ * {@code GET /api/stats} (API.md): calls to each outside service (from {@link ServiceMetrics}), each service's
+ * health (as {@code /api/status} has it), and each background task's last run (from SyncState). {@code streams} and {@code disk} come from
  * the streaming module ({@link StreamActivity}); later features add fields, never rename.
  */
 @RestController
@@ -34,11 +35,16 @@ class StatsController {
     private final MeterRegistry registry;
     private final SyncStateRepository states;
     private final ObjectProvider<StreamActivity> streaming;
+    private final ObjectProvider<ServiceStatus.Reporter> reporters;
+    private final ObjectProvider<ServiceStatus.ReporterGroup> groups;
 
-    StatsController(MeterRegistry registry, SyncStateRepository states, ObjectProvider<StreamActivity> streaming) {
+    StatsController(MeterRegistry registry, SyncStateRepository states, ObjectProvider<StreamActivity> streaming,
+            ObjectProvider<ServiceStatus.Reporter> reporters, ObjectProvider<ServiceStatus.ReporterGroup> groups) {
         this.registry = registry;
         this.states = states;
         this.streaming = streaming;
+        this.reporters = reporters;
+        this.groups = groups;
     }
 
     record Latency(double p50, double p95) {
@@ -54,8 +60,12 @@ class StatsController {
     record Disk(long usedBytes, long quotaBytes) {
     }
 
+    /**
+     * @param health how each outside service (each indexer, each YTS/EZTV mirror group, TMDB, Trakt...) is doing,
+     *        as {@code /api/status} reports it
+     */
     record Stats(Map<String, ServiceStats> services, Map<String, TaskStats> tasks,
-            List<StreamActivity.Stream> streams, Disk disk) {
+            List<StreamActivity.Stream> streams, Disk disk, Map<String, ServiceStatus> health) {
     }
 
     @GetMapping("/api/stats")
@@ -85,10 +95,11 @@ class StatsController {
             tasks.put(state.task(), new TaskStats(state.lastRunAt(), state.outcome(), state.durationMs(),
                     state.nextRunAt()));
         }
+        Map<String, ServiceStatus> health = ServiceStatus.report(reporters, groups);
         StreamActivity activity = streaming.getIfAvailable();
         return activity == null
-                ? new Stats(services, tasks, List.of(), new Disk(0, 0))
+                ? new Stats(services, tasks, List.of(), new Disk(0, 0), health)
                 : new Stats(services, tasks, activity.streams(),
-                        new Disk(activity.diskUsedBytes(), activity.diskQuotaBytes()));
+                        new Disk(activity.diskUsedBytes(), activity.diskQuotaBytes()), health);
     }
 }

@@ -28,6 +28,10 @@ class ReleaseChecksTest {
             Amelie.2015.1080p.BluRay                   | 2000 | named 2015, the movie is of 2001
             Amelie.2001.1080p.BluRay.x264              | 30   | 31457280 bytes is too small for P1080
             Amelie.2001.2160p.UHD.HDR                  | 600  | 629145600 bytes is too small for P2160
+            Amelie.2001.1080p.HDCAM.x264-GRP           | 2000 | a camera recording
+            Amelie 2001 HDTS 720p x264                 | 1500 | a camera recording
+            Amelie.2001.TELESYNC.XviD                  | 1500 | a camera recording
+            Amelie.2001.1080p.WEB.H264-TSGRP           | 2000 |
             """)
     void obviousFakesAreNamed(String name, long megabytes, String reason) {
         assertThat(ReleaseChecks.implausible(AMELIE, torrent(name, megabytes)))
@@ -41,6 +45,27 @@ class ReleaseChecksTest {
             """)
     void aTitleThatIsAYearIsNotTakenForTheYear(String name, long megabytes, String reason) {
         assertThat(ReleaseChecks.implausible(NINETEEN, torrent(name, megabytes)))
+                .isEqualTo(java.util.Optional.ofNullable(reason));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            Interior.Ocelot.S01E02.1080p.WEB.h264-GRP           | 800  |
+            Interior Ocelot S01E02E03 720p HDTV x264            | 600  |
+            Interior.Ocelot.1x02.HDTV.x264                      | 300  |
+            Interior.Ocelot.S01.1080p.BluRay.x264-PACK          | 9000 |
+            Interior.Ocelot.S01-S03.720p.WEB                    | 9000 |
+            Interior.Ocelot.Complete.Series.1080p               | 9000 |
+            Interior.Ocelot.S01E03.1080p.WEB.h264-GRP           | 800  | the name does not hold S01E02
+            Interior.Ocelot.S02.1080p.WEB.h264-GRP              | 9000 | the name does not hold S01E02
+            Interior.Ocelot.2005.1080p.BluRay                   | 800  | the name does not hold S01E02
+            Exterior.Lynx.S01E02.1080p.WEB.h264-GRP             | 800  | the name lacks the title's 'interior'
+            Interior.Ocelot.S01E02.1080p.WEB.h264-FAKE          | 20   | 20971520 bytes is too small for an episode in P1080
+            """)
+    void episodesAreCheckedAgainstTheShowAndTheirNumbers(String name, long megabytes, String reason) {
+        app.marquee.catalog.EpisodeSummary episode = new app.marquee.catalog.EpisodeSummary(7, 3, 14981, "tt0437729",
+                73387, "Interior Ocelot", LocalDate.of(2005, 1, 3), 1, 2, LocalDate.of(2005, 1, 4), null);
+        assertThat(ReleaseChecks.implausible(episode, torrent(name, megabytes)))
                 .isEqualTo(java.util.Optional.ofNullable(reason));
     }
 

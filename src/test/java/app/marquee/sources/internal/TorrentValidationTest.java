@@ -29,6 +29,35 @@ class TorrentValidationTest {
                 valid -> assertThat(valid.video().name()).isEqualTo("Movie.2020.1080p.mp4"));
     }
 
+    @Test
+    void anEpisodeIsTheFileNamedForItInASeasonPackNeverTheLargestOrASample() {
+        TorrentMetadata pack = torrent(
+                file("Show.S01.1080p", "Show.S01E01.1080p.mkv", 900 * MB),
+                file("Show.S01.1080p", "Show.S01E02.1080p.mkv", 700 * MB),
+                file("Show.S01.1080p", "Sample", "Show.S01E02.sample.mkv", 30 * MB),
+                file("Show.S01.1080p", "Show.S01E03.1080p.mkv", 800 * MB),
+                file("Show.S01.1080p", "Show.S01E02.en.srt", 60_000));
+        TorrentValidation.Episode second = new TorrentValidation.Episode(1, 2);
+
+        // the indexer listed the whole pack's size: compared with the torrent's, not the episode's
+        assertThat(validation.check(pack, 2_400 * MB, second)).isInstanceOfSatisfying(TorrentValidation.Valid.class,
+                valid -> assertThat(valid.video().name()).isEqualTo("Show.S01E02.1080p.mkv"));
+        assertThat(validation.check(pack, 2_400 * MB, new TorrentValidation.Episode(1, 4)))
+                .isEqualTo(new TorrentValidation.Rejected("no file of S01E04 among its 4 video(s)"));
+        assertThat(validation.check(pack, 20_000 * MB, second))
+                .isEqualTo(new TorrentValidation.Rejected("torrent of " + (2_430 * MB + 60_000)
+                        + " bytes where the indexer listed " + 20_000 * MB));
+    }
+
+    @Test
+    void anEpisodeTorrentWithOneVideoPlaysItWhateverItsName() {
+        TorrentMetadata single = torrent(file("show-102-hdtv.avi", 350 * MB), file("info.nfo", 2_000));
+
+        assertThat(validation.check(single, 350 * MB, new TorrentValidation.Episode(1, 2)))
+                .isInstanceOfSatisfying(TorrentValidation.Valid.class,
+                        valid -> assertThat(valid.video().name()).isEqualTo("show-102-hdtv.avi"));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             a parent segment           | ..        | passwd.mp4        | unsafe file path ../passwd.mp4: '..' segment

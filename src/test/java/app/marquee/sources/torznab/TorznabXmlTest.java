@@ -102,6 +102,29 @@ class TorznabXmlTest {
     }
 
     @Test
+    void capsSayWhichSearchesAnEndpointOffersAndTheirParameters() {
+        String caps = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <caps>
+                  <server title="Jackett" />
+                  <searching>
+                    <search available="yes" supportedParams="q" />
+                    <tv-search available="yes" supportedParams="q,season,ep,tvdbId" />
+                    <movie-search available="no" supportedParams="q,imdbid" />
+                  </searching>
+                </caps>
+                """;
+
+        TorznabCaps read = TorznabXml.caps(bytes(caps));
+
+        assertThat(read.movieParams()).isNull();
+        assertThat(read.tvParams()).containsExactlyInAnyOrder("q", "season", "ep", "tvdbid");
+        assertThat(read.tv("imdbid")).isFalse();
+        assertThatThrownBy(() -> TorznabXml.caps(bytes("<rss><channel/></rss>")))
+                .isInstanceOf(TorznabXml.Invalid.class).hasMessageContaining("not a caps answer");
+    }
+
+    @Test
     void anEmptyChannelIsNoResults() {
         String empty = "<rss version=\"2.0\"><channel><title>Prowlarr</title></channel></rss>";
         assertThat(TorznabXml.results("prowlarr", bytes(empty), "0111161")).isEmpty();
