@@ -103,6 +103,10 @@ class RuntimeConfigIT {
                 "spring.datasource.password", "marquee.accounts.jwt-secret", "marquee.accounts.encryption-key",
                 "marquee.accounts.blind-index-key", "marquee.admin.password");
         assertThat(keys(list)).allSatisfy(key -> assertThat(key).doesNotContain("[n]"));
+        JsonNode paths = ApiClient.anonymous(port).get("/v3/api-docs").json().path("paths");
+        assertThat(paths.path("/api/config").has("get")).isTrue();
+        assertThat(paths.path("/api/config").has("put")).isTrue();
+        assertThat(paths.path("/api/config/{service}/restart").has("post")).isTrue();
     }
 
     @Test
