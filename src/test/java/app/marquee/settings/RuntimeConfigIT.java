@@ -235,6 +235,13 @@ class RuntimeConfigIT {
         assertThat(entry(list, "marquee.indexers.torznab[0].name").path("value").asString()).isEqualTo("jackett");
         assertThat(entry(list, "marquee.indexers.torznab[0].api-key").path("value").asString()).isEmpty();
         assertThat(keys(list)).contains("marquee.indexers.torznab[1].url");
+        // a list stops at its first gap: an indexer at [2] without one at [1] would silently never be asked
+        ApiClient.Response gap = admin.put("/api/config", changes(
+                "marquee.indexers.torznab[2].name", "later", "marquee.indexers.torznab[2].url", jackett.url().toString()));
+        assertThat(gap.status()).isEqualTo(400);
+        assertThat(gap.json().path("invalidKeys").valueStream().map(JsonNode::asString)).containsExactlyInAnyOrder(
+                "marquee.indexers.torznab[2].name", "marquee.indexers.torznab[2].url");
+        assertThat(storedKeys()).doesNotContain("marquee.indexers.torznab[2].name");
 
         assertThat(admin.put("/api/config", changes("marquee.indexers.torznab[0].enabled", "false")).status())
                 .isEqualTo(200);

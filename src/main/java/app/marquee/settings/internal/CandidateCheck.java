@@ -39,6 +39,33 @@ class CandidateCheck {
         this.binder = binder;
     }
 
+    /**
+     * The changed keys of a list (Torznab indexers) that would leave a gap in its numbering: a list stops at its
+     * first missing index, so the instances after the gap would silently vanish.
+     */
+    Set<String> gaps(Map<String, String> changes) {
+        Map<String, String> candidate = candidate(changes);
+        Set<String> gaps = new LinkedHashSet<>();
+        for (String key : changes.keySet()) {
+            Integer index = SettingCatalog.instanceOf(key);
+            if (index == null) {
+                continue;
+            }
+            String root = key.substring(0, key.indexOf('['));
+            Set<Integer> present = new java.util.TreeSet<>();
+            candidate.keySet().stream().filter(k -> k.startsWith(root + "["))
+                    .map(SettingCatalog::instanceOf).filter(java.util.Objects::nonNull).forEach(present::add);
+            int expected = 0;
+            for (int n : present) {
+                if (n != expected++) {
+                    gaps.add(key);
+                    break;
+                }
+            }
+        }
+        return gaps;
+    }
+
     /** The changed keys whose values start-up would refuse; empty when all bind. */
     Set<String> invalidKeys(Map<String, String> changes) {
         Map<Class<?>, List<String>> byType = new LinkedHashMap<>();
@@ -61,7 +88,8 @@ class CandidateCheck {
         return invalid;
     }
 
-    private boolean binds(Class<?> type, Map<String, String> changes) {
+    /** The stored settings as they would be after the changes. */
+    private Map<String, String> candidate(Map<String, String> changes) {
         Map<String, String> candidate = new HashMap<>(StoredSettingsSource.in(environment).values());
         changes.forEach((key, value) -> {
             if (value.isEmpty()) {
@@ -70,6 +98,11 @@ class CandidateCheck {
                 candidate.put(key, value);
             }
         });
+        return candidate;
+    }
+
+    private boolean binds(Class<?> type, Map<String, String> changes) {
+        Map<String, String> candidate = candidate(changes);
         MutablePropertySources sources = new MutablePropertySources(environment.getPropertySources());
         StoredSettingsSource stored = new StoredSettingsSource(candidate);
         if (sources.contains(StoredSettingsSource.NAME)) {

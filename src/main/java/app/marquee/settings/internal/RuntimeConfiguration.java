@@ -119,6 +119,10 @@ public class RuntimeConfiguration {
                 reasons.put(key, "fixed by an environment variable or argument, which the database never overrides");
             }
         }
+        for (String key : check.gaps(changes)) {
+            reasons.put(key, "list instances are numbered 0, 1, 2... without a gap: remove the last one, "
+                    + "or disable one with enabled=false");
+        }
         for (String key : check.invalidKeys(changes)) {
             reasons.putIfAbsent(key, "not a valid value for this setting");
         }

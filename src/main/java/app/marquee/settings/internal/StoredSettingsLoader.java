@@ -101,7 +101,13 @@ final class StoredSettingsLoader implements BeanFactoryPostProcessor, PriorityOr
                     if (opened == null) {
                         opened = encryption.get();
                     }
-                    value = opened.decrypt(value);
+                    try {
+                        value = opened.decrypt(value);
+                    } catch (IllegalArgumentException e) {
+                        // another encryption key than the one it was stored with: start without it, say which
+                        log.warn("Ignoring the stored setting {}: {}", key, e.getMessage());
+                        continue;
+                    }
                 }
                 values.put(key, value);
             }
