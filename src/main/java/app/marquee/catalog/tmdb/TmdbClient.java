@@ -147,6 +147,11 @@ public final class TmdbClient {
         return properties.hasCredentials() ? fresh.check() : null;
     }
 
+    /** True once TMDB has answered a call made with the current settings. */
+    boolean answeredSinceReconfigured() {
+        return http.answered();
+    }
+
     /** Drops every cached response. */
     public void clearCache() {
         cache.clear();

@@ -50,6 +50,8 @@ final class TmdbHttp {
     private final Bucket rateLimit;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    /** Whether TMDB has answered 200 to this client at least once. */
+    private volatile boolean answered;
 
     TmdbHttp(TmdbProperties properties, ServiceMetrics metrics) {
         this.properties = properties;
@@ -119,6 +121,11 @@ final class TmdbHttp {
         }
     }
 
+    /** True once TMDB has answered a call of this client. */
+    boolean answered() {
+        return answered;
+    }
+
     CircuitBreaker.State circuitState() {
         return breaker.getState();
     }
@@ -146,6 +153,7 @@ final class TmdbHttp {
             int status = response.statusCode();
             if (status == 200) {
                 failed = false;
+                answered = true;
                 return response.body();
             }
             if (status == 404) {

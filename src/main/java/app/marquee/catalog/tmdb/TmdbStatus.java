@@ -14,7 +14,8 @@ import app.marquee.platform.SettingsBinder;
  * TMDB in {@code /api/status}, and its restart: when the {@code tmdb} settings change (or an admin restarts it)
  * {@code marquee.tmdb.*} is bound afresh, the client takes it, and one call to {@code /configuration} checks
  * it, so a pasted token is known good or bad at once. Status: needs_configuration without a token or key, down
- * while the last check failed or the circuit breaker holds TMDB off, else running.
+ * while the last check failed (until a later call gets an answer) or the circuit breaker holds TMDB off, else
+ * running.
  */
 @Component
 final class TmdbStatus implements ServiceStatus.Reporter {
@@ -54,7 +55,8 @@ final class TmdbStatus implements ServiceStatus.Reporter {
             return ServiceStatus.needsConfiguration("marquee.tmdb.access-token");
         }
         String failure = lastCheckFailure;
-        if (failure != null) {
+        // a check that failed while TMDB was briefly unreachable stops counting once TMDB answers
+        if (failure != null && !client.answeredSinceReconfigured()) {
             return new ServiceStatus(ServiceStatus.State.DOWN, null, failure);
         }
         if (!client.available()) {
