@@ -1,5 +1,8 @@
 package app.marquee.platform;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.springframework.core.env.Environment;
 
 /**
@@ -27,5 +30,21 @@ public final class DatabaseUrl {
     public static boolean isSqlite(Environment environment) {
         String url = environment.getProperty(PROPERTY);
         return url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
+    }
+
+    /** The database file of a {@code jdbc:sqlite:} URL; empty for an in-memory database. */
+    public static Optional<Path> sqliteFile(String url) {
+        String file = url.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) {
+            file = file.substring(0, query);
+        }
+        if (file.startsWith("file:")) {
+            file = file.substring("file:".length());
+        }
+        if (file.isEmpty() || file.startsWith(":memory:")) {
+            return Optional.empty();
+        }
+        return Optional.of(Path.of(file));
     }
 }

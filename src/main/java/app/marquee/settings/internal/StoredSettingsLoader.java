@@ -1,7 +1,6 @@
 package app.marquee.settings.internal;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -65,7 +64,7 @@ final class StoredSettingsLoader implements BeanFactoryPostProcessor, PriorityOr
         Binder binder = Binder.get(environment);
         DataDirectory dataDirectory = new DataDirectory(binder.bindOrCreate("marquee", MarqueeProperties.class));
         String url = DatabaseUrl.of(environment, dataDirectory);
-        if (DatabaseUrl.isSqlite(environment) && !Files.exists(sqliteFile(url))) {
+        if (DatabaseUrl.isSqlite(environment) && !DatabaseUrl.sqliteFile(url).map(Files::exists).orElse(false)) {
             return Map.of();
         }
         try (Connection connection = DriverManager.getConnection(url,
@@ -127,14 +126,6 @@ final class StoredSettingsLoader implements BeanFactoryPostProcessor, PriorityOr
         return false;
     }
 
-    private static Path sqliteFile(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        return Path.of(file.startsWith("file:") ? file.substring("file:".length()) : file);
-    }
 
     @FunctionalInterface
     private interface EncryptionSupplier {
