@@ -7,6 +7,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Component;
 
+import app.marquee.accounts.internal.AuditEntry.Outcome;
+import app.marquee.accounts.internal.AuditEvent;
+import app.marquee.accounts.internal.AuditTrail;
 import app.marquee.accounts.internal.ClientAddresses;
 import app.marquee.accounts.internal.Sessions;
 import app.marquee.accounts.internal.Users;
@@ -23,12 +26,40 @@ public final class Accounts {
     private final Sessions sessions;
     private final SessionCookies cookies;
     private final ClientAddresses addresses;
+    private final AuditTrail audit;
 
-    Accounts(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses) {
+    Accounts(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses, AuditTrail audit) {
         this.users = users;
         this.sessions = sessions;
         this.cookies = cookies;
         this.addresses = addresses;
+        this.audit = audit;
+    }
+
+    /** What an admin did to the running configuration, for {@link #auditConfiguration}. */
+    public enum ConfigurationAction {
+        /** settings stored through {@code PUT /api/config} (or refused) */
+        CHANGED(AuditEvent.CONFIG_CHANGED),
+        /** a service restarted through {@code POST /api/config/:service/restart} */
+        RESTARTED(AuditEvent.CONFIG_RESTART);
+
+        private final AuditEvent event;
+
+        ConfigurationAction(AuditEvent event) {
+            this.event = event;
+        }
+    }
+
+    /**
+     * Writes an admin's change of the configuration to the audit trail. Call it after the change's own
+     * transaction has ended (see {@link AuditTrail}).
+     *
+     * @param detail what changed: setting names and non-secret values, never a secret's value
+     */
+    public void auditConfiguration(CurrentUser admin, ConfigurationAction action, boolean succeeded, String detail,
+            HttpServletRequest request) {
+        audit.record(action.event, succeeded ? Outcome.SUCCESS : Outcome.FAILURE, admin.id(), null, admin.sessionId(),
+                addresses.client(request), detail);
     }
 
     /** A login's answer: {@code {session, user}}, as {@code POST /api/auth/login} gives it. */

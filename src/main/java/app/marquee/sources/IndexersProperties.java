@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -27,6 +28,12 @@ public record IndexersProperties(
         @NotNull @DefaultValue({}) List<@NotNull @Valid Torznab> torznab,
         @NotNull @Valid @DefaultValue Eztv eztv) {
 
+    /** Names tell endpoints apart in logs, metrics and {@code /api/status}: each may be used once. */
+    @AssertTrue(message = "two marquee.indexers.torznab entries have the same name")
+    public boolean isEachTorznabNameOnce() {
+        return torznab.stream().map(Torznab::name).distinct().count() == torznab.size();
+    }
+
     /**
      * One Torznab endpoint ({@code marquee.indexers.torznab[n].*}).
      *
@@ -39,6 +46,7 @@ public record IndexersProperties(
      * @param timeout the longest one request may take, body included
      * @param minInterval the least time between two requests to this endpoint; zero for no spacing
      * @param cooldown how long the endpoint is skipped after it failed before one request probes it again
+     * @param enabled false keeps the endpoint configured but never asks it (nor shows it in {@code /api/status})
      */
     public record Torznab(
             @NotNull @Pattern(regexp = "[A-Za-z0-9_-]{1,32}") String name,
@@ -46,13 +54,15 @@ public record IndexersProperties(
             @Nullable String apiKey,
             @NotNull @DurationMin(millis = 100) @DefaultValue("10s") Duration timeout,
             @NotNull @DurationMin(millis = 0) @DefaultValue("1s") Duration minInterval,
-            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration cooldown) {
+            @NotNull @DurationMin(seconds = 1) @DefaultValue("60s") Duration cooldown,
+            @DefaultValue("true") boolean enabled) {
 
         /** The settings without the API key (only whether one is set). */
         @Override
         public String toString() {
             return "Torznab[name=" + name + ", url=" + url + ", apiKey=" + (apiKey == null || apiKey.isEmpty() ? "unset" : "***")
-                    + ", timeout=" + timeout + ", minInterval=" + minInterval + ", cooldown=" + cooldown + "]";
+                    + ", timeout=" + timeout + ", minInterval=" + minInterval + ", cooldown=" + cooldown
+                    + ", enabled=" + enabled + "]";
         }
     }
 

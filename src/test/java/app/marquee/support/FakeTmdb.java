@@ -57,6 +57,8 @@ public final class FakeTmdb implements AutoCloseable {
     private final AtomicInteger rateLimitedAnswers = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
     private volatile Duration delay = Duration.ZERO;
+    private volatile String requiredToken;
+    private final List<String> authorizations = new ArrayList<>();
 
     private FakeTmdb(HttpServer server) {
         this.server = server;
@@ -108,8 +110,23 @@ public final class FakeTmdb implements AutoCloseable {
         rateLimitedAnswers.set(count);
     }
 
-    /** Back to recorded answers, no delay, counts cleared. */
+    /**
+     * From now on only requests with {@code Authorization: Bearer <token>} are answered; others get TMDB's 401
+     * {@code {"status_code":7,"status_message":"Invalid API key: You must be granted a valid key."}}.
+     */
+    public void requireAccessToken(String token) {
+        requiredToken = token;
+    }
+
+    /** The {@code Authorization} header of each request received, in order ({@code ""} when it had none). */
+    public synchronized List<String> authorizations() {
+        return List.copyOf(authorizations);
+    }
+
+    /** Back to recorded answers, no delay, no token required, counts cleared. */
     public synchronized void reset() {
+        requiredToken = null;
+        authorizations.clear();
         mode.set(Mode.RECORDED);
         delay = Duration.ZERO;
         rateLimitedAnswers.set(0);
@@ -139,11 +156,19 @@ public final class FakeTmdb implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         String query = exchange.getRequestURI().getRawQuery();
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
         synchronized (this) {
             calls.add(new Call(path + (query == null ? "" : "?" + query), System.nanoTime()));
+            authorizations.add(authorization == null ? "" : authorization);
         }
         callsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         try (exchange) {
+            String token = requiredToken;
+            if (token != null && !("Bearer " + token).equals(authorization)) {
+                send(exchange, 401, "{\"status_code\":7,\"status_message\":\"Invalid API key: You must be granted a "
+                        + "valid key.\",\"success\":false}");
+                return;
+            }
             if (rateLimitedAnswers.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
                 send(exchange, 429, "{\"success\":false,\"status_code\":25,"

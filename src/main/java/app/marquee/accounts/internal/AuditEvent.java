@@ -9,7 +9,9 @@ public enum AuditEvent {
     USER_CREATED("user.created"),
     ACCESS_DENIED("access.denied"),
     RATE_LIMITED("rate-limited"),
-    ACCOUNT_LOCKED("account.locked");
+    ACCOUNT_LOCKED("account.locked"),
+    CONFIG_CHANGED("config.changed"),
+    CONFIG_RESTART("config.restart");
 
     private final String value;
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,20 +42,22 @@ public final class TmdbClient {
     private static final Logger log = LoggerFactory.getLogger(TmdbClient.class);
     private static final String EN = "en";
 
-    private final TmdbHttp http;
+    private volatile TmdbHttp http;
+    private final ServiceMetrics metrics;
     private final TmdbResponseCache cache;
 
     @Autowired
     TmdbClient(TmdbProperties properties, ServiceMetrics metrics, TmdbResponseCache cache) {
-        this(new TmdbHttp(properties, metrics), cache);
+        this(new TmdbHttp(properties, metrics), metrics, cache);
         if (!properties.hasCredentials() && "api.themoviedb.org".equals(properties.baseUrl().getHost())) {
             log.warn("marquee.tmdb.access-token and marquee.tmdb.api-key are unset: TMDB will refuse every call, "
                     + "so only titles already stored can be served");
         }
     }
 
-    TmdbClient(TmdbHttp http, TmdbResponseCache cache) {
+    TmdbClient(TmdbHttp http, ServiceMetrics metrics, TmdbResponseCache cache) {
         this.http = http;
+        this.metrics = metrics;
         this.cache = cache;
     }
 
@@ -129,6 +132,24 @@ public final class TmdbClient {
      */
     public void restart() {
         http.closeCircuit();
+    }
+
+    /**
+     * Takes new settings (credentials, endpoint, rate limit, timeout) for every later call, with a fresh
+     * circuit breaker; calls under way finish with the old ones. The response cache is kept: its answers do
+     * not depend on the credentials.
+     *
+     * @return null when one call to {@code /configuration} with the new settings succeeded, else why it failed
+     */
+    @Nullable String reconfigure(TmdbProperties properties) {
+        TmdbHttp fresh = new TmdbHttp(properties, metrics);
+        http = fresh;
+        return properties.hasCredentials() ? fresh.check() : null;
+    }
+
+    /** True once TMDB has answered a call made with the current settings. */
+    boolean answeredSinceReconfigured() {
+        return http.answered();
     }
 
     /** Drops every cached response. */

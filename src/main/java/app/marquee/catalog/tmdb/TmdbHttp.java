@@ -18,6 +18,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +50,8 @@ final class TmdbHttp {
     private final Bucket rateLimit;
     private final CircuitBreaker breaker;
     private final Retry retry;
+    /** Whether TMDB has answered 200 to this client at least once. */
+    private volatile boolean answered;
 
     TmdbHttp(TmdbProperties properties, ServiceMetrics metrics) {
         this.properties = properties;
@@ -100,6 +103,29 @@ final class TmdbHttp {
         }
     }
 
+    /**
+     * One call to {@code /configuration}, past the retries and the circuit breaker: whether TMDB takes these
+     * settings now (a pasted token is checked at once, not after three attempts).
+     *
+     * @return null when TMDB answered, else why it did not (never the credentials)
+     */
+    @Nullable String check() {
+        try {
+            awaitRateLimit();
+            send(TmdbRequest.of("/configuration"));
+            return null;
+        } catch (TmdbException.NotFound e) {
+            return "TMDB answered 404 to /configuration: check marquee.tmdb.base-url";
+        } catch (TmdbException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** True once TMDB has answered a call of this client. */
+    boolean answered() {
+        return answered;
+    }
+
     CircuitBreaker.State circuitState() {
         return breaker.getState();
     }
@@ -127,11 +153,16 @@ final class TmdbHttp {
             int status = response.statusCode();
             if (status == 200) {
                 failed = false;
+                answered = true;
                 return response.body();
             }
             if (status == 404) {
                 failed = false;
                 throw new TmdbException.NotFound(request.path());
+            }
+            if (status == 401) {
+                throw new TmdbException.Unavailable("TMDB refused the credentials (401): check "
+                        + "marquee.tmdb.access-token or marquee.tmdb.api-key", false, null);
             }
             if (status == 429) {
                 long seconds = retryAfterSeconds(response);

@@ -11,6 +11,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import app.marquee.platform.DataDirectory;
+import app.marquee.platform.DatabaseUrl;
 
 /**
  * The embedded database: SQLite in {@code <data-dir>/marquee.db}, unless {@code spring.datasource.url}
@@ -20,14 +21,9 @@ import app.marquee.platform.DataDirectory;
 @Conditional(SqliteConfiguration.OnSqlite.class)
 class SqliteConfiguration {
 
-    static final String URL_PROPERTY = "spring.datasource.url";
-
     @Bean
     SqliteDataSource dataSource(Environment environment, DataDirectory dataDirectory) {
-        String url = environment.getProperty(URL_PROPERTY);
-        if (url == null || url.isBlank()) {
-            url = "jdbc:sqlite:" + dataDirectory.resolve("marquee.db");
-        }
+        String url = DatabaseUrl.of(environment, dataDirectory);
         int readers = Math.max(4, 2 * Runtime.getRuntime().availableProcessors());
         return new SqliteDataSource(url, readers);
     }
@@ -48,8 +44,7 @@ class SqliteConfiguration {
     static final class OnSqlite implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String url = context.getEnvironment().getProperty(URL_PROPERTY);
-            return url == null || url.isBlank() || url.startsWith("jdbc:sqlite:");
+            return DatabaseUrl.isSqlite(context.getEnvironment());
         }
     }
 }

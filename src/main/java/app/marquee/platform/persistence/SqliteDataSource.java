@@ -11,6 +11,8 @@ import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
+import app.marquee.platform.DatabaseUrl;
+
 /**
  * SQLite with one writer and several readers, so background writers never make the API fail with
  * "database is locked".
@@ -80,22 +82,13 @@ final class SqliteDataSource extends LazyConnectionDataSourceProxy implements Au
 
     /** sqlite-jdbc does not create the directory of a new database file (notes/stack.md pitfall 4). */
     private static void createParentDirectory(String url) {
-        String file = url.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) {
-            file = file.substring(0, query);
-        }
-        if (file.startsWith("file:")) {
-            file = file.substring("file:".length());
-        }
-        if (file.isEmpty() || file.startsWith(":memory:")) {
-            return;
-        }
-        Path parent = Path.of(file).toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new UncheckedIOException("spring.datasource.url: cannot create the directory " + parent, e);
-        }
+        DatabaseUrl.sqliteFile(url).ifPresent(file -> {
+            Path parent = file.toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("spring.datasource.url: cannot create the directory " + parent, e);
+            }
+        });
     }
 }

@@ -42,6 +42,7 @@ class SourceSearch {
 
     private final CatalogApi catalog;
     private final List<Indexer> indexers;
+    private final TorznabClient torznab;
     private final SourceStore store;
     private final NetworkGate gate;
     private final TorrentProperties torrentProperties;
@@ -51,11 +52,8 @@ class SourceSearch {
     SourceSearch(CatalogApi catalog, List<Indexer> indexers, TorznabClient torznab, SourceStore store,
             NetworkGate gate, TorrentProperties torrentProperties, Clock clock) {
         this.catalog = catalog;
-        // YTS first: its structured fields are the better listing of a torrent both list
-        this.indexers = Stream.concat(indexers.stream(), torznab.asIndexers().stream())
-                .sorted(Comparator.comparing((Indexer indexer) -> !indexer.name().equals("YTS"))
-                        .thenComparing(Indexer::name))
-                .toList();
+        this.indexers = List.copyOf(indexers);
+        this.torznab = torznab;
         this.store = store;
         this.gate = gate;
         this.torrentProperties = torrentProperties;
@@ -104,11 +102,22 @@ class SourceSearch {
         return result;
     }
 
+    /**
+     * Every indexer to ask, YTS first (its structured fields are the better listing of a torrent both list). The
+     * Torznab endpoints are taken anew for each search: an admin may add or disable one at run time.
+     */
+    private List<Indexer> indexers() {
+        return Stream.concat(indexers.stream(), torznab.asIndexers().stream())
+                .sorted(Comparator.comparing((Indexer indexer) -> !indexer.name().equals("YTS"))
+                        .thenComparing(Indexer::name))
+                .toList();
+    }
+
     private int searchNow(SearchedTitle title) {
         gate.checkTorrentTrafficAllowed();
         Map<InfoHash, SourceStore.Found> merged = new LinkedHashMap<>();
         List<String> failures = new ArrayList<>();
-        List<Indexer> asked = indexers.stream().filter(title::askable).toList();
+        List<Indexer> asked = indexers().stream().filter(title::askable).toList();
         for (Indexer indexer : asked) {
             List<IndexedTorrent> listed;
             try {

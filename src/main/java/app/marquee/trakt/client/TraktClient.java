@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -22,6 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.platform.ApiException;
+import app.marquee.platform.ConfigurationChanged;
+import app.marquee.platform.SettingsBinder;
 import app.marquee.trakt.TraktProperties;
 
 /**
@@ -37,20 +40,44 @@ public class TraktClient {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final TraktProperties properties;
-    private final RestClient http;
     private final JsonMapper json;
+    private final NetworkGate gate;
+    private final SettingsBinder binder;
+    // replaced together when the trakt settings change; a call under way may still use the old ones
+    private volatile TraktProperties properties;
+    private volatile RestClient http;
 
-    public TraktClient(TraktProperties properties, JsonMapper json, NetworkGate gate) {
-        this.properties = properties;
+    public TraktClient(TraktProperties properties, JsonMapper json, NetworkGate gate, SettingsBinder binder) {
         this.json = json;
-        this.http = RestClient.builder()
-                .baseUrl(properties.baseUrl().toString())
+        this.gate = gate;
+        this.binder = binder;
+        this.properties = properties;
+        this.http = restClient(properties);
+    }
+
+    private RestClient restClient(TraktProperties settings) {
+        return RestClient.builder()
+                .baseUrl(settings.baseUrl().toString())
                 // bound to the VPN when marquee.vpn.bind-metadata-apis says so
                 .requestFactory(gate.requestFactory(NetworkGate.Purpose.METADATA, TIMEOUT))
                 .defaultHeader("trakt-api-version", "2")
                 .defaultHeader(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON_VALUE)
                 .build();
+    }
+
+    /** Takes the {@code marquee.trakt.*} settings afresh when they change at run time or trakt is restarted. */
+    @EventListener
+    void restart(ConfigurationChanged change) {
+        if (change.concerns("trakt")) {
+            TraktProperties fresh = binder.bind(TraktProperties.class);
+            http = restClient(fresh);
+            properties = fresh;
+        }
+    }
+
+    /** True while the client id and secret are both set: Trakt features answer 503 otherwise. */
+    public boolean isConfigured() {
+        return properties.isConfigured();
     }
 
     /** A device code to show the user: open {@code verificationUrl} and type {@code userCode}. */

@@ -14,7 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import app.marquee.trakt.TraktProperties;
 import app.marquee.trakt.client.TraktClient;
 import app.marquee.trakt.client.TraktClient.Delivery;
 import app.marquee.trakt.client.TraktUnavailableException;
@@ -35,17 +34,15 @@ public class TraktOutbox {
     private final OutboxRepository outbox;
     private final TraktAccounts accounts;
     private final TraktClient trakt;
-    private final TraktProperties properties;
     private final TransactionTemplate write;
     private final TransactionTemplate read;
     private final Clock clock;
 
-    public TraktOutbox(OutboxRepository outbox, TraktAccounts accounts, TraktClient trakt, TraktProperties properties,
+    public TraktOutbox(OutboxRepository outbox, TraktAccounts accounts, TraktClient trakt,
             PlatformTransactionManager transactions, Clock clock) {
         this.outbox = outbox;
         this.accounts = accounts;
         this.trakt = trakt;
-        this.properties = properties;
         this.write = new TransactionTemplate(transactions);
         this.read = new TransactionTemplate(transactions);
         this.read.setReadOnly(true);
@@ -78,7 +75,7 @@ public class TraktOutbox {
     /** Sends what is due. Runs every few seconds; tests call it directly. */
     @Scheduled(fixedDelay = 5_000, initialDelay = 5_000)
     public void deliverDue() {
-        if (!properties.isConfigured()) {
+        if (!trakt.isConfigured()) {
             return;
         }
         Instant now = clock.instant();

@@ -3,16 +3,16 @@ package app.marquee.trakt.internal;
 import org.springframework.stereotype.Component;
 
 import app.marquee.platform.ServiceStatus;
-import app.marquee.trakt.TraktProperties;
+import app.marquee.trakt.client.TraktClient;
 
 /** Trakt in {@code /api/status}: configured or not. */
 @Component
 class TraktStatus implements ServiceStatus.Reporter {
 
-    private final TraktProperties properties;
+    private final TraktClient trakt;
 
-    TraktStatus(TraktProperties properties) {
-        this.properties = properties;
+    TraktStatus(TraktClient trakt) {
+        this.trakt = trakt;
     }
 
     @Override
@@ -22,7 +22,7 @@ class TraktStatus implements ServiceStatus.Reporter {
 
     @Override
     public ServiceStatus status() {
-        return properties.isConfigured()
+        return trakt.isConfigured()
                 ? ServiceStatus.running()
                 : ServiceStatus.needsConfiguration("marquee.trakt.client-id", "marquee.trakt.client-secret");
     }

@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import app.marquee.catalog.CatalogApi;
 import app.marquee.catalog.TitleRef;
 import app.marquee.platform.ApiException;
-import app.marquee.trakt.TraktProperties;
 import app.marquee.trakt.client.TraktClient;
 import app.marquee.trakt.client.TraktClient.WatchlistItem;
 import app.marquee.trakt.client.TraktUnavailableException;
@@ -32,16 +31,14 @@ public class WatchlistImport {
     private final TraktAccounts traktAccounts;
     private final TraktClient trakt;
     private final CatalogApi catalog;
-    private final TraktProperties properties;
     private final TransactionTemplate read;
 
     public WatchlistImport(TraktAccountRepository accounts, TraktAccounts traktAccounts, TraktClient trakt,
-            CatalogApi catalog, TraktProperties properties, PlatformTransactionManager transactions) {
+            CatalogApi catalog, PlatformTransactionManager transactions) {
         this.accounts = accounts;
         this.traktAccounts = traktAccounts;
         this.trakt = trakt;
         this.catalog = catalog;
-        this.properties = properties;
         this.read = new TransactionTemplate(transactions);
         this.read.setReadOnly(true);
     }
@@ -53,7 +50,7 @@ public class WatchlistImport {
 
     @Scheduled(fixedDelay = 6 * 60 * 60 * 1000L, initialDelay = 60 * 1000L)
     public void importAll() {
-        if (!properties.isConfigured()) {
+        if (!trakt.isConfigured()) {
             return;
         }
         List<String> users = read.execute(status -> accounts.findAll().stream()
