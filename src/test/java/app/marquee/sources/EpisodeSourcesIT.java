@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import app.marquee.support.ApiClient;
+import app.marquee.sync.SyncTask;
 import app.marquee.support.FakeEztv;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeTorznab;
@@ -102,6 +103,8 @@ class EpisodeSourcesIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    List<SyncTask> tasks;
 
     @Test
     void anEpisodeGetsMergedSourcesFromEztvAndTorznab() {
@@ -134,6 +137,31 @@ class EpisodeSourcesIT {
                 .hasSize(3);
         assertThat(eztv.calls()).isEqualTo(eztvCalls);
         assertThat(api.get("/api/shows/14981/seasons/1/episodes/2").json().has("sources")).isFalse();
+    }
+
+    @Test
+    void theSearchTaskFindsTheSourcesOfTheOtherEpisodesOfASeasonBeingWatched() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/shows/14981/seasons/1/episodes/2?includeSources=true").status()).isEqualTo(200);
+        SyncTask task = tasks.stream().filter(t -> t.name().equals("source-search")).findFirst().orElseThrow();
+        int episodes = jdbc.queryForObject("select count(*) from episode e join season s on s.id = e.season_id"
+                + " join tv_show t on t.id = s.tv_show_id where t.tmdb_id = 14981 and s.season_number = 1", Integer.class);
+
+        int runs = 0;
+        while (task.hasWork() && runs++ < episodes + 5) {
+            assertThat(task.run(null).worked()).isTrue();
+        }
+
+        assertThat(task.hasWork()).as("every aired episode of the season is searched, then the task is idle").isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from episode e join season s on s.id = e.season_id"
+                + " join tv_show t on t.id = s.tv_show_id where t.tmdb_id = 14981 and s.season_number = 1"
+                + " and e.sources_searched_at is null", Integer.class)).isZero();
+        // episode 3's own EZTV torrent and the season pack were found without anyone asking for episode 3
+        assertThat(jdbc.queryForObject("select count(*) from torrent_source ts join episode e on e.id = ts.episode_id"
+                + " where e.episode_number = 3", Integer.class)).isGreaterThanOrEqualTo(2);
+        // no other season was searched: nobody watches it
+        assertThat(jdbc.queryForObject("select count(*) from episode e join season s on s.id = e.season_id"
+                + " where s.season_number <> 1 and e.sources_searched_at is not null", Integer.class)).isZero();
     }
 
     @Test
