@@ -147,10 +147,14 @@ class EpisodeSourcesIT {
         int episodes = jdbc.queryForObject("select count(*) from episode e join season s on s.id = e.season_id"
                 + " join tv_show t on t.id = s.tv_show_id where t.tmdb_id = 14981 and s.season_number = 1", Integer.class);
 
+        int eztvCalls = eztv.calls();
         int runs = 0;
         while (task.hasWork() && runs++ < episodes + 5) {
             assertThat(task.run(null).worked()).isTrue();
         }
+        assertThat(runs).isGreaterThan(episodes / 2);
+        assertThat(eztv.calls() - eztvCalls).as("EZTV lists a whole show: asked once, not once per episode")
+                .isLessThanOrEqualTo(1);
 
         assertThat(task.hasWork()).as("every aired episode of the season is searched, then the task is idle").isFalse();
         assertThat(jdbc.queryForObject("select count(*) from episode e join season s on s.id = e.season_id"
