@@ -78,6 +78,13 @@ class SourceStore {
         return added;
     }
 
+    /** The torrent file of that torrent when another source of it (another episode of a pack) has it. */
+    @Transactional(readOnly = true)
+    Optional<byte[]> knownTorrentFile(String infoHashIndex) {
+        return sources.findFirstByInfoHashIndexAndTorrentDataIsNotNullOrderById(infoHashIndex)
+                .map(TorrentSource::torrentData);
+    }
+
     @Transactional(readOnly = true)
     boolean metadataDue() {
         return sources.existsMetadataDue(properties.metadataAttempts(), retryBefore());

@@ -30,7 +30,8 @@ import app.marquee.torrent.TorrentProperties;
 
 /**
  * {@code torrent-files} (seed flow 4, every 200 ms): obtains the metadata of sources that do not have it yet
- * and validates it ({@link TorrentValidation}). The metadata comes from the torrent file the indexer links,
+ * and validates it ({@link TorrentValidation}). The metadata comes from another source of the same torrent that
+ * has it (a season pack listed for several episodes is fetched once), else the torrent file the indexer links,
  * else from the configured torrent caches ({@code marquee.torrent.cache-urls}), else from peers through
  * libtorrent's metadata exchange (BEP 9). Up to {@code marquee.sources.metadata-fetches} fetches run at once in
  * the background; a run only starts the next ones, so it never blocks on the network. A torrent nobody serves
@@ -120,6 +121,10 @@ class TorrentFilesTask implements SyncTask {
      * peers may still have the metadata).
      */
     private TorrentMetadata fetch(TorrentSource source) throws TimeoutException {
+        Optional<byte[]> known = store.knownTorrentFile(source.infoHashIndex());
+        if (known.isPresent()) {
+            return TorrentMetadata.parse(known.get()); // each episode of a pack checks it for its own file
+        }
         if (source.torrentUrl() != null) {
             Optional<byte[]> file = parse(source.torrentUrl()).flatMap(this::download);
             if (file.isPresent()) {

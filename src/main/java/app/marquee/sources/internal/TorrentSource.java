@@ -231,6 +231,10 @@ class TorrentSource {
         return infoHash;
     }
 
+    String infoHashIndex() {
+        return infoHashIndex;
+    }
+
     String magnet() {
         return magnet;
     }

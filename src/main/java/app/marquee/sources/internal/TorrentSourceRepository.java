@@ -16,6 +16,9 @@ interface TorrentSourceRepository extends JpaRepository<TorrentSource, Long> {
 
     List<TorrentSource> findByEpisodeIdOrderById(long episodeId);
 
+    /** Another source of the same torrent whose metadata is known (a season pack listed for several episodes). */
+    Optional<TorrentSource> findFirstByInfoHashIndexAndTorrentDataIsNotNullOrderById(String infoHashIndex);
+
     Optional<TorrentSource> findByEpisodeIdAndInfoHashIndex(long episodeId, String infoHashIndex);
 
     /** Sources whose metadata is still pending and due for another attempt, least tried first. */
