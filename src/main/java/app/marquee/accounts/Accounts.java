@@ -12,6 +12,7 @@ import app.marquee.accounts.internal.AuditEvent;
 import app.marquee.accounts.internal.AuditTrail;
 import app.marquee.accounts.internal.ClientAddresses;
 import app.marquee.accounts.internal.Sessions;
+import app.marquee.accounts.internal.Tokens;
 import app.marquee.accounts.internal.Users;
 import app.marquee.accounts.web.SessionCookies;
 
@@ -64,6 +65,25 @@ public final class Accounts {
 
     /** A login's answer: {@code {session, user}}, as {@code POST /api/auth/login} gives it. */
     public record LoginGrant(String session, UserDto user) {
+    }
+
+    /** True while no admin exists: the first run, whose set-up creates one ({@code POST /api/auth/setup}). */
+    public boolean needsSetup() {
+        return !users.adminExists();
+    }
+
+    /**
+     * Makes a session the one this browser's server-rendered pages act in (API.md: the {@code __session}
+     * cookie). Naming a session proves nothing: each request is still authenticated by that session's own
+     * access-token cookie.
+     *
+     * @throws IllegalArgumentException when {@code sessionId} is not shaped like a session id
+     */
+    public void activateSession(String sessionId, HttpServletRequest request, HttpServletResponse response) {
+        if (!Tokens.isSessionId(sessionId)) {
+            throw new IllegalArgumentException("not a session id");
+        }
+        cookies.activate(request, response, sessionId);
     }
 
     public Optional<UserDto> findByEmail(String email) {

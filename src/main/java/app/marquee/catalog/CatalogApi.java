@@ -75,6 +75,25 @@ public interface CatalogApi {
     /** Records that the episode's sources were searched at {@code at}; false when it no longer exists. */
     boolean markEpisodeSourcesSearched(long episodeId, Instant at);
 
+    /** The lists a user sees ({@code GET /api/lists}): the TMDB lists, curated lists and their own. */
+    List<ListSummary> lists(String userId);
+
+    /** One list with its titles in {@code lang} ({@code GET /api/list/:slug}); empty for an unknown slug. */
+    Optional<ListResponse> list(String slug, String lang, String userId);
+
+    /**
+     * A movie as {@code GET /api/movies/:id} answers it, through the read path.
+     *
+     * @throws app.marquee.platform.ApiException 404 when TMDB does not know it, 503/504 when TMDB cannot be asked
+     */
+    MovieResponse movieDetails(int tmdbId, String lang, boolean includeSources);
+
+    /** A show with its seasons ({@code GET /api/shows/:id}); throws as {@link #movieDetails}. */
+    ShowResponse show(int tmdbId, String lang);
+
+    /** A season with its episodes ({@code GET /api/shows/:id/seasons/:n}); throws as {@link #movieDetails}. */
+    SeasonResponse season(int tmdbId, int seasonNumber);
+
     /** Deletes a curated list; false when there is no curated list of that slug. */
     boolean deleteCuratedList(String slug);
 }

@@ -59,6 +59,7 @@ public final class FakeTmdb implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     private volatile String requiredToken;
     private final List<String> authorizations = new ArrayList<>();
+    private volatile boolean servesImages;
 
     private FakeTmdb(HttpServer server) {
         this.server = server;
@@ -123,6 +124,15 @@ public final class FakeTmdb implements AutoCloseable {
         return List.copyOf(authorizations);
     }
 
+    /**
+     * Makes the fake serve images too, for tests whose browser shows them: {@code /configuration} names this
+     * fake as the image host, and every {@code /t/p/<size>/<file>} is a small generated SVG, one colour per file.
+     */
+    public FakeTmdb servingImages() {
+        servesImages = true;
+        return this;
+    }
+
     /** Back to recorded answers, no delay, no token required, counts cleared. */
     public synchronized void reset() {
         requiredToken = null;
@@ -163,6 +173,10 @@ public final class FakeTmdb implements AutoCloseable {
         }
         callsByPath.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
         try (exchange) {
+            if (servesImages && path.startsWith("/t/p/")) {
+                sendImage(exchange, path);
+                return;
+            }
             String token = requiredToken;
             if (token != null && !("Bearer " + token).equals(authorization)) {
                 send(exchange, 401, "{\"status_code\":7,\"status_message\":\"Invalid API key: You must be granted a "
@@ -196,7 +210,12 @@ public final class FakeTmdb implements AutoCloseable {
         }
         JsonNode recorded = JSON.readTree(file.toFile());
         int status = recorded.path("status").asInt(200);
-        send(exchange, status, JSON.writeValueAsString(recorded.path("data")));
+        String body = JSON.writeValueAsString(recorded.path("data"));
+        if (servesImages && path.equals("/3/configuration")) {
+            String images = "http://127.0.0.1:" + server.getAddress().getPort() + "/t/p/";
+            body = body.replace("http://image.tmdb.org/t/p/", images).replace("https://image.tmdb.org/t/p/", images);
+        }
+        send(exchange, status, body);
     }
 
     /** The recording of a request, or null. {@code movie/changes} dates are recorded as YYYY-MM-DD. */
@@ -220,6 +239,20 @@ public final class FakeTmdb implements AutoCloseable {
         }
         Path file = FIXTURES.resolve(name.toString());
         return Files.isRegularFile(file) ? file : null;
+    }
+
+    private static void sendImage(HttpExchange exchange, String path) throws IOException {
+        String name = path.substring(path.lastIndexOf('/') + 1).replaceAll("[^A-Za-z0-9._-]", "");
+        int hue = Math.floorMod(name.hashCode(), 360);
+        String svg = "<svg xmlns='http://www.w3.org/2000/svg' width='500' height='750' viewBox='0 0 500 750'>"
+                + "<rect width='500' height='750' fill='hsl(" + hue + ",55%,35%)'/>"
+                + "<circle cx='250' cy='300' r='120' fill='hsl(" + (hue + 40) % 360 + ",60%,60%)'/></svg>";
+        byte[] bytes = svg.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "image/svg+xml");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
     }
 
     private static void send(HttpExchange exchange, int status, String body) throws IOException {

@@ -219,6 +219,24 @@ public class Sessions {
         });
     }
 
+    /**
+     * The user of a session whose current refresh token the caller presents, without rotating it: how a
+     * browser learns which of the profiles it keeps cookies for are still valid.
+     */
+    public Optional<User> heldBy(String sessionId, String refreshToken) {
+        return read.execute(status -> {
+            Instant now = clock.instant();
+            Optional<RefreshToken> token = refreshTokens.findByTokenHash(Tokens.sha256(refreshToken))
+                    .filter(t -> t.getSessionId().equals(sessionId) && t.getRotatedAt() == null
+                            && t.getRevokedAt() == null && now.isBefore(t.getExpiresAt()));
+            if (token.isEmpty()) {
+                return Optional.<User>empty();
+            }
+            return sessions.findById(sessionId).filter(session -> session.isActive(now))
+                    .flatMap(session -> users.findById(session.getUserId()));
+        });
+    }
+
     private boolean holds(String sessionId, @Nullable String refreshToken, @Nullable String accessToken) {
         if (refreshToken != null && refreshTokens.findByTokenHash(Tokens.sha256(refreshToken))
                 .filter(t -> t.getSessionId().equals(sessionId)).isPresent()) {

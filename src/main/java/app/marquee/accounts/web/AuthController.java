@@ -1,5 +1,7 @@
 package app.marquee.accounts.web;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -130,6 +132,21 @@ final class AuthController {
     @Operation(summary = "The session named by X-Session-Id")
     SessionResponse session(@AuthenticationPrincipal CurrentUser user) {
         return new SessionResponse(user.sessionId(), UserDto.of(user));
+    }
+
+    @GetMapping("/api/auth/sessions")
+    @Operation(summary = "The sessions this browser holds",
+            description = "One entry per refresh cookie the request carries whose token is still valid (not rotated, "
+                    + "revoked or expired): the profiles a \"who is watching\" screen offers. Rotates nothing.")
+    List<SessionResponse> heldSessions(HttpServletRequest request) {
+        List<SessionResponse> held = new ArrayList<>();
+        for (String session : cookies.refreshCookieSessions(request)) {
+            String token = cookies.refreshToken(request, session);
+            if (token != null) {
+                sessions.heldBy(session, token).ifPresent(user -> held.add(new SessionResponse(session, UserDto.of(user))));
+            }
+        }
+        return held;
     }
 
     @PostMapping("/api/auth/logout/{session}")

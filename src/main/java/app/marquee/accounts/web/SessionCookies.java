@@ -2,6 +2,8 @@ package app.marquee.accounts.web;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 import app.marquee.accounts.AccountsProperties;
 import app.marquee.accounts.internal.ClientAddresses;
 import app.marquee.accounts.internal.IssuedSession;
+import app.marquee.accounts.internal.Tokens;
 
 /**
  * The two HttpOnly cookies of each session (API.md "Sessions and cookies"): {@code __at_<session>} with the
@@ -51,6 +54,30 @@ public class SessionCookies {
         boolean secure = secure(request);
         add(response, cookie(accessName(sessionId), "", "/", secure, Duration.ZERO));
         add(response, cookie(refreshName(sessionId), "", "/api/auth/", secure, Duration.ZERO));
+    }
+
+    /** Names the session that server-rendered pages of this browser act in (the profile picked last). */
+    public void activate(HttpServletRequest request, HttpServletResponse response, String sessionId) {
+        add(response, cookie(ACTIVE_SESSION, sessionId, "/", secure(request), properties.refreshTokenTtl()));
+    }
+
+    /** The sessions whose refresh cookie this request carries (only requests under {@code /api/auth/} carry them). */
+    public List<String> refreshCookieSessions(HttpServletRequest request) {
+        Cookie[] all = request.getCookies();
+        if (all == null) {
+            return List.of();
+        }
+        String prefix = properties.refreshCookie() + "_";
+        List<String> ids = new ArrayList<>();
+        for (Cookie cookie : all) {
+            if (cookie.getName().startsWith(prefix)) {
+                String id = cookie.getName().substring(prefix.length());
+                if (Tokens.isSessionId(id) && !ids.contains(id)) {
+                    ids.add(id);
+                }
+            }
+        }
+        return ids;
     }
 
     public @Nullable String accessToken(HttpServletRequest request, String sessionId) {

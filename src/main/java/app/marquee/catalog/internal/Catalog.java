@@ -13,7 +13,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.CatalogApi;
+import app.marquee.catalog.ListResponse;
 import app.marquee.catalog.ListSummary;
+import app.marquee.catalog.MovieResponse;
+import app.marquee.catalog.SeasonResponse;
+import app.marquee.catalog.ShowResponse;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.TitleRef;
@@ -31,13 +35,42 @@ class Catalog implements CatalogApi {
     private final TitleQueries queries;
     private final TitleWriter writer;
     private final Clock clock;
+    private final ListQueries listQueries;
 
-    Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer, Clock clock) {
+    Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer, Clock clock,
+            ListQueries listQueries) {
         this.clock = clock;
         this.titles = titles;
         this.lists = lists;
         this.queries = queries;
         this.writer = writer;
+        this.listQueries = listQueries;
+    }
+
+    @Override
+    public List<ListSummary> lists(String userId) {
+        return listQueries.lists(userId);
+    }
+
+    @Override
+    public Optional<ListResponse> list(String slug, String lang, String userId) {
+        titles.prepareLanguage(lang);
+        return listQueries.list(slug, lang, userId);
+    }
+
+    @Override
+    public MovieResponse movieDetails(int tmdbId, String lang, boolean includeSources) {
+        return titles.movie(tmdbId, lang, includeSources);
+    }
+
+    @Override
+    public ShowResponse show(int tmdbId, String lang) {
+        return titles.show(tmdbId, lang);
+    }
+
+    @Override
+    public SeasonResponse season(int tmdbId, int seasonNumber) {
+        return titles.season(tmdbId, seasonNumber);
     }
 
     @Override

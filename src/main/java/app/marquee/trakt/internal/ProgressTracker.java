@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -22,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 import app.marquee.catalog.TitleIds;
 import app.marquee.catalog.TitleIds.EpisodeRef;
 import app.marquee.platform.ApiException;
+import app.marquee.trakt.ProgressEntry;
 
 /**
  * Watch progress per user and title, and what it tells Trakt: a user who watches, pauses or finishes has it
@@ -55,11 +54,6 @@ public class ProgressTracker {
             @Nullable Integer showId, @Nullable Integer season, @Nullable Integer episode) {
     }
 
-    /** One row of {@code GET /api/progress}: a movie's row has {@code movieId}, an episode's the other three. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Entry(long id, String type, double progress, String status, Instant updatedAt,
-            @Nullable Integer movieId, @Nullable Integer showId, @Nullable Integer season, @Nullable Integer episode) {
-    }
 
     /**
      * Records a report for a known title.
@@ -85,20 +79,20 @@ public class ProgressTracker {
         scrobble(userId, report, traktItem, movieId != null ? "m" + movieId : "e" + episodeId);
     }
 
-    public List<Entry> list(String userId) {
+    public List<ProgressEntry> list(String userId) {
         List<WatchProgress> rows = read.execute(status -> progress.findByUserIdOrderByUpdatedAtDesc(userId));
         Map<Long, Integer> movies = titles.movieTmdbIds(rows.stream().map(WatchProgress::getMovieId)
                 .filter(java.util.Objects::nonNull).toList());
         Map<Long, EpisodeRef> episodes = titles.episodes(rows.stream().map(WatchProgress::getEpisodeId)
                 .filter(java.util.Objects::nonNull).toList());
-        List<Entry> entries = new ArrayList<>();
+        List<ProgressEntry> entries = new ArrayList<>();
         for (WatchProgress row : rows) {
             if (row.getMovieId() != null && movies.containsKey(row.getMovieId())) {
-                entries.add(new Entry(row.getId(), "movie", row.getProgress(), row.getStatus(), row.getUpdatedAt(),
+                entries.add(new ProgressEntry(row.getId(), "movie", row.getProgress(), row.getStatus(), row.getUpdatedAt(),
                         movies.get(row.getMovieId()), null, null, null));
             } else if (row.getEpisodeId() != null && episodes.containsKey(row.getEpisodeId())) {
                 EpisodeRef ref = episodes.get(row.getEpisodeId());
-                entries.add(new Entry(row.getId(), "episode", row.getProgress(), row.getStatus(), row.getUpdatedAt(),
+                entries.add(new ProgressEntry(row.getId(), "episode", row.getProgress(), row.getStatus(), row.getUpdatedAt(),
                         null, ref.showTmdbId(), ref.season(), ref.episode()));
             }
         }

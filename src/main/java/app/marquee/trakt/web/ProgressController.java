@@ -23,8 +23,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.accounts.CurrentUser;
+import app.marquee.trakt.ProgressEntry;
 import app.marquee.trakt.internal.ProgressTracker;
-import app.marquee.trakt.internal.ProgressTracker.Entry;
 
 /** Watch progress (API.md): each user reads and writes only their own. */
 @RestController
@@ -54,7 +54,7 @@ final class ProgressController {
         }
     }
 
-    record ProgressList(List<Entry> progress) {
+    record ProgressList(List<ProgressEntry> progress) {
     }
 
     @PostMapping("/api/progress")

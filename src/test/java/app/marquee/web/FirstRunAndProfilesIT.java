@@ -1,0 +1,207 @@
+package app.marquee.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import app.marquee.support.ApiClient;
+import app.marquee.support.Browser;
+import app.marquee.support.FakeTmdb;
+
+/**
+ * The web UI in Debian's Chromium against the real server on an empty data directory: the first run from
+ * the set-up page to a home page with posters (filled by the list-refresh task from a fake TMDB), two
+ * profiles in one browser and switching between them, and a user kept out of the admin pages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FirstRunAndProfilesIT {
+
+    private static final String USER_EMAIL = "viewer@marquee.test";
+    private static final String USER_PASSWORD = "viewer password 1";
+
+    @TempDir
+    static Path dataDir;
+    @TempDir
+    static Path browserProfile;
+    static FakeTmdb tmdb = FakeTmdb.start().servingImages();
+    static Browser browser;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        tmdb.register(registry, () -> dataDir);
+        registry.add("marquee.sync.enabled", () -> "true");
+        for (String task : List.of("movie-sync", "season-sync", "source-search", "torrent-files", "tracker-stats",
+                "source-resync")) {
+            registry.add("marquee.sync." + task + ".enabled", () -> "false");
+        }
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.close();
+        }
+        tmdb.close();
+    }
+
+    private Browser browser() {
+        if (browser == null) {
+            browser = Browser.start(port, browserProfile);
+        }
+        return browser;
+    }
+
+    @Test
+    @Order(1)
+    void firstRunLeadsFromAnEmptyServerToAHomePageWithPosters() {
+        Browser b = browser();
+        b.open("/");
+        assertThat(b.path()).isEqualTo("/setup");
+        b.type("#setup-form input[name=email]", ApiClient.ADMIN_EMAIL);
+        b.type("#setup-form input[name=password]", ApiClient.ADMIN_PASSWORD);
+        b.find("#setup-form button[type=submit]").click();
+
+        b.awaitElement("#setup-services");
+        assertThat(b.find("#vpn-status").getText()).contains("No VPN interface is configured");
+        assertThat(b.cookies()).containsKey("__session").doesNotContainKey("__rt_" + b.cookies().get("__session"));
+        b.screenshot("setup");
+
+        b.find("#setup-done").click();
+        // the list-refresh task fills the lists from the fake TMDB; until then the page says so and polls
+        List<WebElement> posters = b.await(Duration.ofSeconds(90), d -> {
+            List<WebElement> found = b.findAll(".row[data-list] .poster img");
+            return found.size() >= 10 ? found : null;
+        });
+        assertThat(posters.getFirst().getAttribute("src")).startsWith(tmdb.baseUrl().replace("/3", "/t/p/"));
+        assertThat(b.findAll("#filling")).isEmpty();
+        assertThat((Boolean) b.script("return arguments[0].complete && arguments[0].naturalWidth > 0",
+                posters.getFirst())).isTrue();
+        assertThat(b.findAll(".row h2").stream().map(WebElement::getText)).contains("Popular movies");
+        b.screenshot("home");
+    }
+
+    @Test
+    @Order(2)
+    void arrowKeysMoveAlongARowAndBetweenRows() {
+        Browser b = browser();
+        b.open("/");
+        List<WebElement> rows = b.findAll(".row");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(2);
+        WebElement first = rows.get(0).findElements(org.openqa.selenium.By.cssSelector(".poster")).get(0);
+        b.script("arguments[0].focus()", first);
+        first.sendKeys(Keys.ARROW_RIGHT);
+        WebElement second = rows.get(0).findElements(org.openqa.selenium.By.cssSelector(".poster")).get(1);
+        assertThat(b.driver().switchTo().activeElement()).isEqualTo(second);
+        second.sendKeys(Keys.ARROW_DOWN);
+        WebElement below = rows.get(1).findElements(org.openqa.selenium.By.cssSelector(".poster")).get(1);
+        assertThat(b.driver().switchTo().activeElement()).isEqualTo(below);
+        // a visible focus ring: the outline TVs need
+        assertThat(b.script("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+    }
+
+    @Test
+    @Order(3)
+    void twoProfilesInOneBrowserAndOneClickSwitches() {
+        ApiClient admin = ApiClient.admin(port);
+        assertThat(admin.post("/api/auth/users",
+                Map.of("email", USER_EMAIL, "password", USER_PASSWORD, "role", "user")).status()).isEqualTo(201);
+        Browser b = browser();
+        b.open("/profiles");
+        b.await(Duration.ofSeconds(20), d -> b.findAll("#profiles button.profile").size() == 1);
+
+        b.find("#add-profile").click();
+        b.awaitElement("#login-form");
+        b.type("#login-form input[name=email]", USER_EMAIL);
+        b.type("#login-form input[name=password]", USER_PASSWORD);
+        b.find("#login-form button[type=submit]").click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/"));
+        assertThat(b.awaitElement("#nav-profile").getText()).isEqualTo(USER_EMAIL);
+        assertThat(b.findAll("#nav-admin")).isEmpty();
+
+        b.open("/profiles");
+        List<WebElement> profiles = b.await(Duration.ofSeconds(20), d -> {
+            List<WebElement> found = b.findAll("#profiles button.profile");
+            return found.size() == 2 ? found : null;
+        });
+        assertThat(profiles.stream().map(WebElement::getText)).containsExactlyInAnyOrder(ApiClient.ADMIN_EMAIL,
+                USER_EMAIL);
+        profiles.stream().filter(p -> p.getText().equals(ApiClient.ADMIN_EMAIL)).findFirst().orElseThrow().click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/"));
+        assertThat(b.awaitElement("#nav-profile").getText()).isEqualTo(ApiClient.ADMIN_EMAIL);
+        assertThat(b.findAll("#nav-admin")).hasSize(1);
+
+        b.open("/profiles");
+        b.await(Duration.ofSeconds(20), d -> b.findAll("#profiles button.profile").size() == 2);
+        b.findAll("#profiles button.profile").stream().filter(p -> p.getText().equals(USER_EMAIL)).findFirst()
+                .orElseThrow().click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/"));
+        assertThat(b.awaitElement("#nav-profile").getText()).isEqualTo(USER_EMAIL);
+    }
+
+    @Test
+    @Order(4)
+    void aUserGetsTheForbiddenPageForAdminPagesAndTheAttemptIsAudited() throws Exception {
+        Browser b = browser();
+        b.open("/profiles");
+        b.await(Duration.ofSeconds(20), d -> b.findAll("#profiles button.profile").size() == 2);
+        b.findAll("#profiles button.profile").stream().filter(p -> p.getText().equals(USER_EMAIL)).findFirst()
+                .orElseThrow().click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/"));
+
+        b.open("/admin/stats");
+        assertThat(b.awaitElement("#forbidden").getText()).isEqualTo("Not allowed");
+        assertThat(b.findAll("#stats")).isEmpty();
+        Integer denied = jdbc.queryForObject("select count(*) from audit_log where event = 'access.denied' "
+                + "and detail = 'GET /admin/stats'", Integer.class);
+        assertThat(denied).isPositive();
+    }
+
+    @Test
+    @Order(5)
+    void pagesCarryAStrictContentSecurityPolicyAndFormsNeedTheirCsrfToken() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/profiles"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp ->
+                assertThat(csp).contains("script-src 'self'").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval"));
+        assertThat(page.body()).doesNotContain("<script>").doesNotContainPattern("\\son[a-z]+=");
+
+        HttpResponse<String> forged = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/profiles/active"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("session=abc&next=/")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+
+        // no page of the whole run broke the policy
+        assertThat(browser().consoleMessages()).noneMatch(m -> m.contains("Content Security Policy"));
+    }
+}
