@@ -13,6 +13,8 @@
                 entries.push({ key: input.name, value: input.value });
             }
         });
+        // a typed secret leaves the page at once, whatever the server answers
+        form.querySelectorAll('input[type="password"]').forEach(input => { input.value = ''; });
         result.hidden = false;
         result.className = 'result';
         if (entries.length === 0) {
@@ -33,7 +35,6 @@
             result.classList.add('bad');
             return;
         }
-        form.querySelectorAll('input[type="password"]').forEach(input => { input.value = ''; });
         const service = form.dataset.service;
         const restarted = await api('/api/config/' + encodeURIComponent(service) + '/restart', { method: 'POST' });
         const status = restarted.body && restarted.body.status;

@@ -1,10 +1,12 @@
 package app.marquee.accounts;
 
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import app.marquee.accounts.internal.AuditEntry.Outcome;
@@ -13,6 +15,7 @@ import app.marquee.accounts.internal.AuditTrail;
 import app.marquee.accounts.internal.ClientAddresses;
 import app.marquee.accounts.internal.Sessions;
 import app.marquee.accounts.internal.Tokens;
+import app.marquee.accounts.internal.UserAdministration;
 import app.marquee.accounts.internal.Users;
 import app.marquee.accounts.web.SessionCookies;
 
@@ -28,13 +31,16 @@ public final class Accounts {
     private final SessionCookies cookies;
     private final ClientAddresses addresses;
     private final AuditTrail audit;
+    private final UserAdministration administration;
 
-    Accounts(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses, AuditTrail audit) {
+    Accounts(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses, AuditTrail audit,
+            UserAdministration administration) {
         this.users = users;
         this.sessions = sessions;
         this.cookies = cookies;
         this.addresses = addresses;
         this.audit = audit;
+        this.administration = administration;
     }
 
     /** What an admin did to the running configuration, for {@link #auditConfiguration}. */
@@ -61,6 +67,31 @@ public final class Accounts {
             HttpServletRequest request) {
         audit.record(action.event, succeeded ? Outcome.SUCCESS : Outcome.FAILURE, admin.id(), null, admin.sessionId(),
                 addresses.client(request), detail);
+    }
+
+    /** All accounts, oldest first (admin pages). */
+    public List<UserDto> users() {
+        return administration.list();
+    }
+
+    /** Creates an account, audited as the admin's act. @throws app.marquee.platform.ApiException 409 taken email */
+    public UserDto createUser(String email, String password, Role role, CurrentUser admin, HttpServletRequest request) {
+        return administration.create(email, password, role, admin, addresses.client(request));
+    }
+
+    /** @throws app.marquee.platform.ApiException 404 unknown user, 409 when it would leave no admin */
+    public UserDto changeRole(String userId, Role role, CurrentUser admin, HttpServletRequest request) {
+        return administration.changeRole(userId, role, admin, addresses.client(request));
+    }
+
+    /** @throws app.marquee.platform.ApiException 404 unknown user, 409 for the last admin */
+    public void deleteUser(String userId, CurrentUser admin, HttpServletRequest request) {
+        administration.delete(userId, admin, addresses.client(request));
+    }
+
+    /** The newest audit lines, optionally of one event and outcome; at most 500. */
+    public List<AuditRecord> auditTrail(@Nullable String event, @Nullable String outcome, int limit) {
+        return administration.auditTrail(event, outcome, limit);
     }
 
     /** A login's answer: {@code {session, user}}, as {@code POST /api/auth/login} gives it. */

@@ -185,6 +185,73 @@ class FirstRunAndProfilesIT {
     }
 
     @Test
+    @Order(6)
+    void adminStatsRefreshThemselvesAndAdminsManageUsersAndReadTheAudit() {
+        Browser b = browser();
+        switchTo(b, ApiClient.ADMIN_EMAIL);
+        b.open("/admin/stats");
+        assertThat(b.find("#tasks").getText()).contains("list-refresh");
+        assertThat(b.find("#services").getText()).contains("tmdb");
+        assertThat(b.find("#disk").getText()).contains("GB of");
+        String first = b.find("#stats").getAttribute("data-refreshed");
+        // htmx swaps the panel every few seconds, with no reload of the page
+        b.script("document.body.dataset.marker = 'kept'");
+        b.await(Duration.ofSeconds(15), d -> first.equals(b.find("#stats").getAttribute("data-refreshed")) ? null : true);
+        assertThat(b.script("return document.body.dataset.marker")).isEqualTo("kept");
+        b.screenshot("admin-stats");
+
+        b.open("/admin/users");
+        b.type("#new-user input[name=email]", "third@marquee.test");
+        b.type("#new-user input[name=password]", "third password");
+        b.find("#new-user button[type=submit]").click();
+        assertThat(b.awaitElement("#message").getText()).isEqualTo("Created third@marquee.test");
+        WebElement row = b.find("#users tr[data-email='third@marquee.test']");
+        new org.openqa.selenium.support.ui.Select(row.findElement(org.openqa.selenium.By.name("role"))).selectByValue("admin");
+        row.findElement(org.openqa.selenium.By.cssSelector(".change-role")).click();
+        assertThat(b.awaitElement("#message").getText()).isEqualTo("Role changed");
+        assertThat(ApiClient.admin(port).get("/api/auth/users").json().findValues("email").stream()
+                .map(n -> n.asString()).toList()).contains("third@marquee.test");
+        b.find("#users tr[data-email='third@marquee.test'] .delete").click();
+        assertThat(b.awaitElement("#message").getText()).isEqualTo("User deleted");
+        assertThat(b.findAll("#users tr[data-email='third@marquee.test']")).isEmpty();
+
+        b.open("/admin/audit?event=user.role-changed");
+        List<WebElement> lines = b.findAll("#audit tbody tr");
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst().getText()).contains("user.role-changed").contains("to admin");
+    }
+
+    @Test
+    @Order(7)
+    void aSecretTypedIntoTheConfigPageNeverComesBack() {
+        String secret = "tmdb-secret-" + System.nanoTime();
+        Browser b = browser();
+        switchTo(b, ApiClient.ADMIN_EMAIL);
+        b.open("/admin/config");
+        b.type("#tmdb-form input[name='marquee.tmdb.access-token']", secret);
+        b.find("#tmdb-form button[type=submit]").click();
+        WebElement result = b.awaitElement("#tmdb-form .result");
+        b.await(Duration.ofSeconds(20), d -> result.getText().startsWith("Checking") ? null : true);
+        assertThat(b.find("#tmdb-form input[name='marquee.tmdb.access-token']").getAttribute("value")).isEmpty();
+        for (String page : List.of("/admin/config", "/admin/stats", "/admin/audit", "/setup", "/")) {
+            b.open(page);
+            assertThat(b.driver().getPageSource()).as(page).doesNotContain(secret);
+        }
+        ApiClient admin = ApiClient.admin(port);
+        for (String api : List.of("/api/config", "/api/status", "/api/stats", "/api/audit?limit=500")) {
+            assertThat(admin.get(api).body()).as(api).doesNotContain(secret);
+        }
+    }
+
+    private static void switchTo(Browser b, String email) {
+        b.open("/profiles");
+        b.await(Duration.ofSeconds(20), d -> b.findAll("#profiles button.profile").size() >= 2);
+        b.findAll("#profiles button.profile").stream().filter(p -> p.getText().equals(email)).findFirst()
+                .orElseThrow().click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/"));
+    }
+
+    @Test
     @Order(5)
     void pagesCarryAStrictContentSecurityPolicyAndFormsNeedTheirCsrfToken() throws Exception {
         HttpClient http = HttpClient.newHttpClient();

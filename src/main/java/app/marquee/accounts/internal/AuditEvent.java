@@ -7,6 +7,8 @@ public enum AuditEvent {
     TOKEN_REUSE("token.reuse"),
     LOGOUT("logout"),
     USER_CREATED("user.created"),
+    USER_ROLE_CHANGED("user.role-changed"),
+    USER_DELETED("user.deleted"),
     ACCESS_DENIED("access.denied"),
     RATE_LIMITED("rate-limited"),
     ACCOUNT_LOCKED("account.locked"),
@@ -19,7 +21,7 @@ public enum AuditEvent {
         this.value = value;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 }

@@ -99,6 +99,10 @@ public class User {
      * Counts a failed login. From the {@value #FREE_FAILURES}th failure in a row on, the account is locked:
      * 30 s, then twice as long after each further failure, at most 15 min.
      */
+    void changeRole(Role newRole) {
+        this.role = newRole;
+    }
+
     void loginFailed(Instant now) {
         failedLoginCount++;
         if (failedLoginCount >= FREE_FAILURES) {

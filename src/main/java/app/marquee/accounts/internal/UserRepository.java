@@ -11,4 +11,8 @@ public interface UserRepository extends JpaRepository<User, String> {
     Optional<User> findByEmailIndex(String emailIndex);
 
     boolean existsByRole(Role role);
+
+    long countByRole(Role role);
+
+    java.util.List<User> findAllByOrderByCreatedAtAsc();
 }

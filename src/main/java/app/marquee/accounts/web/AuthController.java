@@ -35,6 +35,7 @@ import app.marquee.accounts.internal.Sessions.LoginResult;
 import app.marquee.accounts.internal.Sessions.RefreshResult;
 import app.marquee.accounts.internal.Tokens;
 import app.marquee.accounts.internal.User;
+import app.marquee.accounts.internal.UserAdministration;
 import app.marquee.accounts.internal.Users;
 import app.marquee.platform.ApiError;
 import app.marquee.platform.ApiException;
@@ -49,13 +50,16 @@ final class AuthController {
     private final SessionCookies cookies;
     private final ClientAddresses addresses;
     private final AuditTrail audit;
+    private final UserAdministration administration;
 
-    AuthController(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses, AuditTrail audit) {
+    AuthController(Users users, Sessions sessions, SessionCookies cookies, ClientAddresses addresses, AuditTrail audit,
+            UserAdministration administration) {
         this.users = users;
         this.sessions = sessions;
         this.cookies = cookies;
         this.addresses = addresses;
         this.audit = audit;
+        this.administration = administration;
     }
 
     record LoginResponse(String session, UserDto user) {
@@ -164,10 +168,9 @@ final class AuthController {
     @Operation(summary = "Create a user (admin)")
     ResponseEntity<UserDto> createUser(@Valid @RequestBody AuthRequests.CreateUser body,
             @AuthenticationPrincipal CurrentUser admin, HttpServletRequest request) {
-        User created = users.create(body.email(), body.password(), Role.of(body.role()));
-        audit.record(AuditEvent.USER_CREATED, Outcome.SUCCESS, created.getId(), created.getEmail(), admin.sessionId(),
-                addresses.client(request), "by " + admin.id() + " as " + body.role());
-        return ResponseEntity.status(HttpStatus.CREATED).body(UserDto.of(created));
+        return ResponseEntity.status(HttpStatus.CREATED).body(
+                administration.create(body.email(), body.password(), Role.of(body.role()), admin,
+                        addresses.client(request)));
     }
 
     private ResponseEntity<?> unauthorized(HttpServletRequest request, HttpServletResponse response, String session,

@@ -98,7 +98,7 @@ class SecurityConfiguration {
                                 "/api/auth/logout/*", "/api/auth/device/trakt", "/api/auth/login/trakt").permitAll()
                         // stream URLs carry their own key: a <video> element cannot send headers
                         .requestMatchers("/api/stream/**").permitAll()
-                        .requestMatchers("/api/auth/users", "/api/auth/users/**", "/api/trakt/admin/**", "/api/config",
+                        .requestMatchers("/api/auth/users", "/api/auth/users/**", "/api/trakt/admin/**", "/api/audit", "/api/config",
                                 "/api/config/**").hasRole("ADMIN")
                         // curated lists are read by users and kept by admins
                         .requestMatchers(HttpMethod.PUT, "/api/lists/*").hasRole("ADMIN")
