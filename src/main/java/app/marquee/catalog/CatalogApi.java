@@ -94,6 +94,9 @@ public interface CatalogApi {
     /** A season with its episodes ({@code GET /api/shows/:id/seasons/:n}); throws as {@link #movieDetails}. */
     SeasonResponse season(int tmdbId, int seasonNumber);
 
+    /** Titles matching {@code query} ({@code GET /api/search}): stored ones first, then TMDB's search (stored too). */
+    SearchResponse search(String query, String lang);
+
     /** Deletes a curated list; false when there is no curated list of that slug. */
     boolean deleteCuratedList(String slug);
 }

@@ -204,6 +204,10 @@ public final class FakeTmdb implements AutoCloseable {
 
     private void replay(HttpExchange exchange, String path, String query) throws IOException {
         Path file = recording(path, query);
+        if (file == null && path.equals("/3/search/multi")) {
+            send(exchange, 200, JSON.writeValueAsString(searchAnswer(query)));
+            return;
+        }
         if (file == null) {
             send(exchange, 404, NOT_FOUND);
             return;
@@ -239,6 +243,35 @@ public final class FakeTmdb implements AutoCloseable {
         }
         Path file = FIXTURES.resolve(name.toString());
         return Files.isRegularFile(file) ? file : null;
+    }
+
+    /**
+     * Nothing is recorded for TMDB search: the answer is made from the recorded discover pages, the titles whose
+     * title (movies) or name (shows) contains the query, with the {@code media_type} that search adds.
+     */
+    private static Map<String, Object> searchAnswer(String query) throws IOException {
+        String needle = "";
+        for (String pair : query == null ? new String[0] : query.split("&")) {
+            if (pair.startsWith("query=")) {
+                needle = URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT);
+            }
+        }
+        List<Object> results = new ArrayList<>();
+        for (String kind : List.of("movie", "tv")) {
+            try (var files = Files.list(FIXTURES.resolve("3/discover"))) {
+                for (Path page : files.filter(f -> f.getFileName().toString().startsWith(kind + "-")).sorted().toList()) {
+                    for (JsonNode result : JSON.readTree(page.toFile()).path("data").path("results")) {
+                        String title = result.path(kind.equals("movie") ? "title" : "name").asString("");
+                        if (!needle.isEmpty() && title.toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+                            Map<String, Object> entry = JSON.convertValue(result, Map.class);
+                            entry.put("media_type", kind);
+                            results.add(entry);
+                        }
+                    }
+                }
+            }
+        }
+        return Map.of("page", 1, "total_pages", 1, "total_results", results.size(), "results", results);
     }
 
     private static void sendImage(HttpExchange exchange, String path) throws IOException {

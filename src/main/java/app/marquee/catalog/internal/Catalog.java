@@ -16,6 +16,7 @@ import app.marquee.catalog.CatalogApi;
 import app.marquee.catalog.ListResponse;
 import app.marquee.catalog.ListSummary;
 import app.marquee.catalog.MovieResponse;
+import app.marquee.catalog.SearchResponse;
 import app.marquee.catalog.SeasonResponse;
 import app.marquee.catalog.ShowResponse;
 import app.marquee.catalog.MovieSummary;
@@ -36,10 +37,12 @@ class Catalog implements CatalogApi {
     private final TitleWriter writer;
     private final Clock clock;
     private final ListQueries listQueries;
+    private final TitleSearch search;
 
     Catalog(TitleReader titles, ListWriter lists, TitleQueries queries, TitleWriter writer, Clock clock,
-            ListQueries listQueries) {
+            ListQueries listQueries, TitleSearch search) {
         this.clock = clock;
+        this.search = search;
         this.titles = titles;
         this.lists = lists;
         this.queries = queries;
@@ -66,6 +69,11 @@ class Catalog implements CatalogApi {
     @Override
     public ShowResponse show(int tmdbId, String lang) {
         return titles.show(tmdbId, lang);
+    }
+
+    @Override
+    public SearchResponse search(String query, String lang) {
+        return search.search(query, lang);
     }
 
     @Override

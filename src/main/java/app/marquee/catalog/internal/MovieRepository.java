@@ -17,6 +17,10 @@ interface MovieRepository extends JpaRepository<Movie, Long> {
     @Query("select m from Movie m left join fetch m.genres where m.tmdbId = :tmdbId")
     Optional<Movie> findWithGenres(int tmdbId);
 
+    /** Movies whose English title contains {@code pattern} (a lower-case LIKE pattern), most popular first. */
+    @Query("select m.tmdbId from Movie m where lower(m.title) like :pattern order by m.popularity desc nulls last")
+    List<Integer> findTmdbIdsByTitleLike(String pattern, Pageable page);
+
     @Query("select m.tmdbId from Movie m where m.tmdbId in :tmdbIds")
     List<Integer> findStoredTmdbIds(Collection<Integer> tmdbIds);
 

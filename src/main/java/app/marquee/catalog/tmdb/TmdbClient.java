@@ -115,6 +115,15 @@ public final class TmdbClient {
         return uncached(TmdbRequest.of(path, query), n -> TmdbJson.listPage(n, kind));
     }
 
+    /**
+     * The first page of TMDB's {@code /search/multi} for {@code query}: movies and shows (people left out),
+     * through the response cache like any read.
+     */
+    public TmdbData.Page<TmdbData.ListEntry> search(String query, Read read) {
+        return get(TmdbRequest.of("/search/multi", Map.of("query", query, "include_adult", "false", "language", EN,
+                "page", "1")), read, n -> TmdbJson.listPage(n, Kind.MOVIE));
+    }
+
     /** One page of the ids of movies changed between two days ({@code /movie/changes}), never from the cache. */
     public TmdbData.Page<Integer> changedMovies(LocalDate start, LocalDate end, int page) {
         return uncached(TmdbRequest.of("/movie/changes", Map.of("start_date", start.toString(), "end_date", end.toString(),
