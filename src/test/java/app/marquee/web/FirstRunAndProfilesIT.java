@@ -92,6 +92,12 @@ class FirstRunAndProfilesIT {
         b.awaitElement("#setup-services");
         assertThat(b.find("#vpn-status").getText()).contains("No VPN interface is configured");
         assertThat(b.cookies()).containsKey("__session").doesNotContainKey("__rt_" + b.cookies().get("__session"));
+        // the TMDB read token is stored through PUT /api/config and checked live by restarting the TMDB client
+        b.type("#tmdb-form input[name='marquee.tmdb.access-token']", "first-run-token");
+        b.find("#tmdb-form button[type=submit]").click();
+        WebElement checked = b.awaitElement("#tmdb-form .result");
+        b.await(Duration.ofSeconds(30), d -> checked.getText().startsWith("Checking") ? null : true);
+        assertThat(checked.getText()).isEqualTo("Saved. tmdb works.");
         b.screenshot("setup");
 
         b.find("#setup-done").click();
@@ -258,11 +264,17 @@ class FirstRunAndProfilesIT {
         Browser b = browser();
         switchTo(b, ApiClient.ADMIN_EMAIL);
         b.open("/admin/config");
-        b.type("#tmdb-form input[name='marquee.tmdb.access-token']", secret);
-        b.find("#tmdb-form button[type=submit]").click();
-        WebElement result = b.awaitElement("#tmdb-form .result");
-        b.await(Duration.ofSeconds(20), d -> result.getText().startsWith("Checking") ? null : true);
-        assertThat(b.find("#tmdb-form input[name='marquee.tmdb.access-token']").getAttribute("value")).isEmpty();
+        String field = "form[data-service=tmdb] input[name='marquee.tmdb.access-token']";
+        assertThat(b.awaitElement(field).getAttribute("placeholder")).isEqualTo("set (type to replace)");
+        b.type(field, secret);
+        b.find("form[data-service=tmdb] button[type=submit]").click();
+        WebElement result = b.awaitElement("form[data-service=tmdb] .result");
+        b.await(Duration.ofSeconds(30), d -> result.getText().startsWith("Checking") ? null : true);
+        assertThat(result.getText()).startsWith("Saved.");
+        assertThat(b.find(field).getAttribute("value")).isEmpty();
+        assertThat(ApiClient.admin(port).get("/api/config").json().findParents("key").stream()
+                .filter(e -> e.path("key").asString().equals("marquee.tmdb.access-token")).findFirst().orElseThrow()
+                .path("hasValue").asBoolean()).isTrue();
         for (String page : List.of("/admin/config", "/admin/stats", "/admin/audit", "/setup", "/")) {
             b.open(page);
             assertThat(b.driver().getPageSource()).as(page).doesNotContain(secret);
