@@ -21,7 +21,15 @@ window.Marquee = (function () {
             delete init.json;
         }
         init.headers = headers;
-        const response = await fetch(path, init);
+        let response = await fetch(path, init);
+        // access tokens live 15 minutes, a film longer: renew this session's token once and ask again
+        if (response.status === 401 && headers['X-Session-Id'] && !path.startsWith('/api/auth/')) {
+            const renewed = await fetch('/api/auth/refresh/' + encodeURIComponent(headers['X-Session-Id']),
+                { method: 'POST', credentials: 'same-origin', headers: { 'X-Session-Id': headers['X-Session-Id'] } });
+            if (renewed.ok) {
+                response = await fetch(path, init);
+            }
+        }
         let body = null;
         const type = response.headers.get('Content-Type') || '';
         if (type.includes('json')) {

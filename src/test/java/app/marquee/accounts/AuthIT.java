@@ -171,8 +171,34 @@ class AuthIT {
         }
     }
 
+    static List<String> sessionIds(Response held) {
+        List<String> ids = new java.util.ArrayList<>();
+        held.json().forEach(entry -> ids.add(entry.path("id").asString()));
+        return ids;
+    }
+
     @Nested
     class SessionsInOneJar {
+
+        @Test
+        void theBrowserListsTheSessionsItHoldsWithoutRotatingThem() {
+            Account first = newUser();
+            Account second = newUser();
+            ApiClient browser = ApiClient.anonymous(port);
+            String one = browser.login(first.email(), first.password()).sessionId();
+            String two = browser.login(second.email(), second.password()).sessionId();
+
+            Response held = browser.get("/api/auth/sessions");
+            assertThat(held.status()).isEqualTo(200);
+            assertThat(sessionIds(held)).containsExactlyInAnyOrder(one, two);
+            assertThat(held.body()).contains(first.email(), second.email()).doesNotContain("Token", "token");
+            // listing rotated nothing: the refresh cookie still refreshes
+            assertThat(browser.post("/api/auth/refresh/" + one, "").status()).isEqualTo(200);
+
+            browser.post("/api/auth/logout/" + two, "");
+            assertThat(sessionIds(browser.get("/api/auth/sessions"))).containsExactly(one);
+            assertThat(ApiClient.anonymous(port).get("/api/auth/sessions").json().isEmpty()).isTrue();
+        }
 
         @Test
         void twoSessionsLiveSideBySideAndLoggingOutOneLeavesTheOther() {
@@ -248,6 +274,58 @@ class AuthIT {
             assertThat(noAuth.status()).isEqualTo(401);
             assertThat(noAuth.json().path("error").asString()).isEqualTo("Authentication required");
             assertThat(noAuth.json().path("message").asString()).isNotBlank();
+        }
+    }
+
+    @Nested
+    class UserAdministration {
+
+        @Test
+        void adminsListChangeAndDeleteUsersAndEveryChangeIsAudited() {
+            ApiClient admin = ApiClient.admin(port);
+            Account account = newUser();
+            String id = admin.get("/api/auth/users").json().findParents("email").stream()
+                    .filter(u -> u.path("email").asString().equals(account.email())).findFirst().orElseThrow()
+                    .path("id").asString();
+
+            Response promoted = admin.send(admin.builder("/api/auth/users/" + id, "Content-Type", "application/json")
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"admin\"}")));
+            assertThat(promoted.status()).as(promoted.body()).isEqualTo(200);
+            assertThat(promoted.json().path("role").asString()).isEqualTo("admin");
+            Response bad = admin.send(admin.builder("/api/auth/users/" + id, "Content-Type", "application/json")
+                    .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"role\":\"root\"}")));
+            assertThat(bad.status()).isEqualTo(400);
+
+            assertThat(admin.delete("/api/auth/users/" + id).status()).isEqualTo(204);
+            assertThat(admin.delete("/api/auth/users/" + id).status()).isEqualTo(404);
+            assertThat(admin.get("/api/auth/users").body()).doesNotContain(account.email());
+
+            Response trail = admin.get("/api/audit?event=user.deleted&limit=5");
+            assertThat(trail.status()).isEqualTo(200);
+            assertThat(trail.json()).isNotEmpty().allSatisfy(line -> {
+                assertThat(line.path("event").asString()).isEqualTo("user.deleted");
+                assertThat(line.path("outcome").asString()).isEqualTo("success");
+            });
+            assertThat(trail.json().get(0).path("userId").asString()).isEqualTo(id);
+            assertThat(admin.get("/api/audit?event=user.role-changed").json().get(0).path("detail").asString())
+                    .endsWith("to admin");
+        }
+
+        @Test
+        void theLastAdminStaysAndUsersMayNotAdminister() {
+            ApiClient admin = ApiClient.admin(port);
+            String self = admin.get("/api/auth/session").json().path("user").path("id").asString();
+            long admins = admin.get("/api/auth/users").json().findValues("role").stream()
+                    .filter(r -> r.asString().equals("admin")).count();
+            if (admins == 1) {
+                assertThat(admin.delete("/api/auth/users/" + self).status()).isEqualTo(409);
+                assertThat(admin.get("/api/auth/session").status()).isEqualTo(200);
+            }
+            Account account = newUser();
+            ApiClient user = ApiClient.anonymous(port).login(account.email(), account.password());
+            assertThat(user.get("/api/auth/users").status()).isEqualTo(403);
+            assertThat(user.get("/api/audit").status()).isEqualTo(403);
+            assertThat(user.delete("/api/auth/users/" + self).status()).isEqualTo(403);
         }
     }
 
