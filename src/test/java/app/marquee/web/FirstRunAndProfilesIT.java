@@ -151,6 +151,12 @@ class FirstRunAndProfilesIT {
         assertThat(b.findAll("#results .poster").stream().map(p -> p.getAttribute("href")))
                 .anySatisfy(href -> assertThat(href).endsWith("/movie/552524"));
 
+        // a show page: its seasons, and the episodes of the first
+        b.open("/show/14981");
+        assertThat(b.find("#title").getText()).isEqualTo("Interior Ocelot");
+        assertThat(b.findAll("#seasons a")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(b.findAll("#episodes li")).isNotEmpty();
+
         b.open("/settings");
         new org.openqa.selenium.support.ui.Select(b.find("#language-form select[name=lang]")).selectByValue("es");
         b.find("#language-form button[type=submit]").click();
