@@ -37,6 +37,7 @@ class PlayerIT {
     private static final String IMDB = "tt0088763";
     /** A recorded TMDB movie that no indexer lists. */
     private static final int MOVIE_WITHOUT_SOURCES = 1001414;
+    private static final int UNSEEDED_MOVIE = 120;
 
     @RegisterExtension
     static final SwarmExtension swarm = new SwarmExtension(56_000_000, "Helpful.Monkey.1985.720p.mp4", 256 * 1024, null);
@@ -76,9 +77,7 @@ class PlayerIT {
         SeededTorrent seeded = swarm.seeded();
         yts.serve(IMDB, "Helpful Monkey", 1985, List.of(FakeYts.Torrent.of(seeded.infoHash(), "720p", seeded.size())));
         ApiClient admin = ApiClient.admin(port);
-        browser = Browser.start(port, browserProfile);
-        Browser b = browser;
-        logIn(b);
+        Browser b = browser();
 
         b.open("/movie/" + MOVIE);
         assertThat(b.find("#title").getText()).isNotBlank();
@@ -131,17 +130,34 @@ class PlayerIT {
 
     @Test
     void aMovieWithoutSourcesSaysSoAndLeadsBack() {
-        ApiClient.admin(port);
-        if (browser == null) {
-            browser = Browser.start(port, browserProfile);
-            logIn(browser);
-        }
-        Browser b = browser;
+        Browser b = browser();
         b.open("/watch/" + MOVIE_WITHOUT_SOURCES);
         WebElement message = b.awaitElement("#failure-message");
         assertThat(message.getText()).contains("No source");
         assertThat(b.find("#failure-back").getAttribute("href")).endsWith("/movie/" + MOVIE_WITHOUT_SOURCES);
         assertThat(b.driver().switchTo().activeElement()).isEqualTo(b.find("#failure-back"));
+    }
+
+    @Test
+    void aStreamNobodySeedsEndsInATimeoutMessage() {
+        Browser b = browser();
+        // movie 120 has recorded YTS sources, but no peer has them: the stream answers 504 after read-timeout (8 s)
+        b.open("/watch/" + UNSEEDED_MOVIE);
+        WebElement message = b.await(Duration.ofSeconds(60), d -> {
+            List<WebElement> shown = b.findAll("#failure:not([hidden]) #failure-message");
+            return shown.isEmpty() ? null : shown.getFirst();
+        });
+        assertThat(message.getText()).contains("did not start in time");
+    }
+
+    /** One browser for the class, logged in as the admin (created by the first-run set-up through the API). */
+    private Browser browser() {
+        if (browser == null) {
+            ApiClient.admin(port);
+            browser = Browser.start(port, browserProfile);
+            logIn(browser);
+        }
+        return browser;
     }
 
     private static void logIn(Browser b) {

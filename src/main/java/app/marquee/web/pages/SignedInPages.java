@@ -1,5 +1,6 @@
 package app.marquee.web.pages;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -42,6 +43,13 @@ final class SignedInPages implements HandlerInterceptor {
             return false;
         }
         String next = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (request.getHeader("HX-Request") != null) {
+            // an htmx poll (home rows): send the whole page to the picker, not the picker into the fragment
+            String page = request.getHeader("HX-Current-URL");
+            next = page == null ? "/" : URI.create(page).getRawPath();
+            response.setHeader("HX-Redirect", "/profiles?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
+            return false;
+        }
         response.sendRedirect("/profiles?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8));
         return false;
     }
