@@ -89,7 +89,9 @@ public final class Browser implements AutoCloseable {
     /** Waits (generously: the CPU is shared) until the condition holds, and returns its value. */
     public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, timeout, Duration.ofMillis(100)).until(condition);
+            // htmx swaps parts of pages: an element found a moment ago may be gone, try again
+            return new WebDriverWait(driver, timeout, Duration.ofMillis(100))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("timed out on " + driver.getCurrentUrl() + "; console: " + consoleMessages()
                     + "\npage: " + driver.getPageSource(), e);

@@ -137,6 +137,16 @@ class FirstRunAndProfilesIT {
         assertThat(b.driver().switchTo().activeElement()).isEqualTo(below);
         // a visible focus ring: the outline TVs need
         assertThat(b.script("return getComputedStyle(document.activeElement).outlineStyle")).isEqualTo("solid");
+
+        // a phone: the page fits its width, the rows scroll sideways on their own
+        b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(390, 844));
+        try {
+            b.open("/");
+            assertThat(number(b.script("return document.documentElement.scrollWidth - window.innerWidth"))).isLessThanOrEqualTo(0);
+            b.screenshot("home-phone");
+        } finally {
+            b.driver().manage().window().setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
     }
 
     @Test
@@ -235,10 +245,11 @@ class FirstRunAndProfilesIT {
         assertThat(b.find("#tasks").getText()).contains("list-refresh");
         assertThat(b.find("#services").getText()).contains("tmdb");
         assertThat(b.find("#disk").getText()).contains("GB of");
-        String first = b.find("#stats").getAttribute("data-refreshed");
+        String refreshed = "return document.getElementById('stats').dataset.refreshed";
+        String first = (String) b.script(refreshed);
         // htmx swaps the panel every few seconds, with no reload of the page
         b.script("document.body.dataset.marker = 'kept'");
-        b.await(Duration.ofSeconds(15), d -> first.equals(b.find("#stats").getAttribute("data-refreshed")) ? null : true);
+        b.await(Duration.ofSeconds(15), d -> first.equals(b.script(refreshed)) ? null : true);
         assertThat(b.script("return document.body.dataset.marker")).isEqualTo("kept");
         b.screenshot("admin-stats");
 
@@ -289,6 +300,10 @@ class FirstRunAndProfilesIT {
         for (String api : List.of("/api/config", "/api/status", "/api/stats", "/api/audit?limit=500")) {
             assertThat(admin.get(api).body()).as(api).doesNotContain(secret);
         }
+    }
+
+    private static double number(Object value) {
+        return ((Number) value).doubleValue();
     }
 
     private static void switchTo(Browser b, String email) {
