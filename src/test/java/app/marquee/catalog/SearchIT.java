@@ -86,6 +86,12 @@ class SearchIT {
         assertThat(ApiClient.anonymous(port).get("/api/search?q=tiglon").status()).isEqualTo(401);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesSearch() {
+        String document = ApiClient.anonymous(port).get("/v3/api-docs").body();
+        assertThat(document).contains("\"/api/search\"", "\"/api/auth/sessions\"", "\"/api/audit\"");
+    }
+
     private static List<String> ids(JsonNode response) {
         List<String> ids = new ArrayList<>();
         response.path("results").forEach(r -> ids.add(r.path("type").asString() + ":" + r.path("tmdbId").asInt()));
