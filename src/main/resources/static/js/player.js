@@ -9,8 +9,12 @@
     const video = document.getElementById('video');
     const buffering = document.getElementById('buffering');
     const download = document.getElementById('download');
-    const movieId = Number(page.dataset.movie);
-    const title = document.querySelector('#player h1').textContent;
+    // a movie (data-movie, its TMDB id) or an episode (data-show, data-season, data-episode)
+    const movieId = page.dataset.movie ? Number(page.dataset.movie) : null;
+    const episode = page.dataset.show ? {
+        showId: Number(page.dataset.show), season: Number(page.dataset.season), episode: Number(page.dataset.episode)
+    } : null;
+    const title = page.dataset.streamTitle || document.querySelector('#player h1').textContent;
     const SAVE_EVERY_MS = 10000;
     let streamUrl = null;
     let lastSaved = 0;
@@ -29,8 +33,8 @@
         const error = body && body.error ? body.error : '';
         switch (status) {
             case 404: return error && error.indexOf('quality') >= 0
-                ? 'There is no source of this quality. Try another one on the movie page.'
-                : 'No source is available to play this movie yet.';
+                ? 'There is no source of this quality. Try another one on the ' + (episode ? 'show' : 'movie') + ' page.'
+                : 'No source is available to play this ' + (episode ? 'episode' : 'movie') + ' yet.';
             case 503: return 'Playback is paused: the VPN is down, so no torrent traffic may leave this server.';
             case 504: return 'The video did not start in time: nobody seems to share it right now.';
             case 401: return 'Your session or this video link expired. Go back and press Play again.';
@@ -46,7 +50,8 @@
         const progress = Math.min(1, Math.max(0, video.currentTime / video.duration));
         await api('/api/progress', {
             method: 'POST', keepalive: true,
-            json: { type: 'movie', movieId: movieId, progress: progress, status: status }
+            json: Object.assign(episode ? { type: 'episode' } : { type: 'movie', movieId: movieId },
+                episode || {}, { progress: progress, status: status })
         });
     }
 
@@ -55,7 +60,10 @@
         if (!saved.ok) {
             return 0;
         }
-        const entry = saved.body.progress.find(p => p.type === 'movie' && p.movieId === movieId);
+        const entry = saved.body.progress.find(p => episode
+            ? p.type === 'episode' && p.showId === episode.showId && p.season === episode.season
+                && p.episode === episode.episode
+            : p.type === 'movie' && p.movieId === movieId);
         return entry && entry.status !== 'completed' && entry.progress < 0.95 ? entry.progress : 0;
     }
 
@@ -77,8 +85,10 @@
     async function start() {
         const quality = page.dataset.quality || 'auto';
         const canHevc = video.canPlayType('video/mp4; codecs="hvc1"') !== '';
-        const key = await api('/api/movies/' + movieId + '/' + encodeURIComponent(quality) + '?hevc=' + canHevc,
-            { method: 'POST' });
+        const titlePath = episode
+            ? '/api/shows/' + episode.showId + '/seasons/' + episode.season + '/episodes/' + episode.episode
+            : '/api/movies/' + movieId;
+        const key = await api(titlePath + '/' + encodeURIComponent(quality) + '?hevc=' + canHevc, { method: 'POST' });
         if (!key.ok) {
             fail(explain(key.status, key.body));
             return;

@@ -18,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import app.marquee.support.ApiClient;
 import app.marquee.support.Browser;
+import app.marquee.support.FakeEztv;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeYts;
 import app.marquee.support.swarm.Swarm.SeededTorrent;
@@ -47,12 +48,14 @@ class PlayerIT {
     static Path browserProfile;
     static FakeTmdb tmdb = FakeTmdb.start().servingImages();
     static FakeYts yts = FakeYts.start();
+    static FakeEztv eztv = FakeEztv.start();
     static Browser browser;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
         tmdb.register(registry, () -> dataDir);
         FakeYts.register(registry, yts);
+        FakeEztv.register(registry, eztv);
         // HTTP announces: see StreamingIT (libtorrent caches UDP tracker connection ids by IP)
         registry.add("marquee.torrent.trackers", () -> swarm.swarm().tracker().httpAnnounceUrl());
         registry.add("marquee.torrent.dht", () -> "false");
@@ -70,6 +73,7 @@ class PlayerIT {
         }
         tmdb.close();
         yts.close();
+        eztv.close();
     }
 
     @Test
@@ -126,6 +130,35 @@ class PlayerIT {
         double resumedAt = number(b.script("return document.getElementById('video').currentTime"));
         assertThat(resumedAt / duration).isBetween(saved.path("progress").asDouble() - 0.05,
                 saved.path("progress").asDouble() + 0.05);
+    }
+
+    @Test
+    void anEpisodePlaysFromTheShowPageAndItsProgressIsTheEpisodes() {
+        SeededTorrent seeded = swarm.seeded();
+        // the recorded show 14981 ("Interior Ocelot", tt0437729); EZTV lists the swarm's torrent as its S01E02
+        eztv.serve("tt0437729", List.of(new FakeEztv.Torrent(seeded.infoHash(),
+                "Interior Ocelot S01E02 720p WEB x264-GRP EZTV", 1, 2, seeded.size(), 10, 1)));
+        ApiClient admin = ApiClient.admin(port);
+        Browser b = browser();
+
+        b.open("/show/14981?season=1");
+        b.find("#episodes a[aria-label='Play episode 2']").click();
+        b.await(Duration.ofSeconds(20), d -> b.path().equals("/watch/show/14981/1/2"));
+        awaitPlaying(b, 0.0);
+        assertThat(b.find("#player h1").getText()).endsWith("S01E02");
+
+        b.script("document.getElementById('video').pause()");
+        JsonNode saved = b.await(Duration.ofSeconds(15), d -> {
+            for (JsonNode entry : admin.get("/api/progress").json().path("progress")) {
+                if (entry.path("type").asString().equals("episode") && entry.path("showId").asInt() == 14981
+                        && entry.path("season").asInt() == 1 && entry.path("episode").asInt() == 2
+                        && entry.path("status").asString().equals("paused")) {
+                    return entry;
+                }
+            }
+            return null;
+        });
+        assertThat(saved.path("progress").asDouble()).isPositive();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import app.marquee.accounts.CurrentUser;
 import app.marquee.catalog.CatalogApi;
+import app.marquee.catalog.EpisodeSummary;
 import app.marquee.catalog.MovieResponse;
 import app.marquee.catalog.MovieSourceDto;
 import app.marquee.catalog.SeasonResponse;
@@ -78,7 +79,35 @@ final class TitlePages {
     String watch(@PathVariable int id, @RequestParam(defaultValue = "auto") String quality,
             @AuthenticationPrincipal CurrentUser user, @ModelAttribute("lang") String lang, Model model) {
         MovieResponse movie = catalog.movieDetails(checkedId(id), lang, false);
-        model.addAttribute("movie", movie);
+        model.addAttribute("playing", new Playing(movie.title(), movie.title(), movie.backdrop(), "/movie/" + id,
+                "Back to the movie", movie.tmdbId(), null, null, null));
+        return watchPage(quality, user, model);
+    }
+
+    @GetMapping("/watch/show/{id}/{season}/{episode}")
+    String watchEpisode(@PathVariable int id, @PathVariable int season, @PathVariable int episode,
+            @RequestParam(defaultValue = "auto") String quality, @AuthenticationPrincipal CurrentUser user,
+            @ModelAttribute("lang") String lang, Model model) {
+        if (season < 0 || episode < 0) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found");
+        }
+        ShowResponse show = catalog.show(checkedId(id), lang);
+        EpisodeSummary summary = catalog.episode(id, season, episode);
+        String title = "%s · S%02dE%02d".formatted(show.title(), season, episode);
+        model.addAttribute("playing", new Playing(title, summary.label(), show.backdrop(),
+                "/show/" + id + "?season=" + season, "Back to the show", null, id, season, episode));
+        return watchPage(quality, user, model);
+    }
+
+    /**
+     * What the player page plays: a movie ({@code movie} set) or an episode ({@code show}, {@code season},
+     * {@code episode} set); {@code streamTitle} is the title {@code /api/stats} lists its download under.
+     */
+    record Playing(String title, String streamTitle, @Nullable String backdrop, String back, String backLabel,
+            @Nullable Integer movie, @Nullable Integer show, @Nullable Integer season, @Nullable Integer episode) {
+    }
+
+    private static String watchPage(String quality, CurrentUser user, Model model) {
         model.addAttribute("quality", quality.matches("auto|480p|720p|1080p|2160p|3D") ? quality : "auto");
         model.addAttribute("session", user.sessionId());
         return "watch";
