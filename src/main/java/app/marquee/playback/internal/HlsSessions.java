@@ -1,0 +1,283 @@
+package app.marquee.playback.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+
+import jakarta.annotation.PreDestroy;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import app.marquee.catalog.SourceMedia;
+import app.marquee.platform.ApiException;
+import app.marquee.playback.PlaybackProperties;
+import app.marquee.streaming.StreamingProperties;
+
+/**
+ * Makes HLS segments on demand. Each (key, variant) a client plays is a session with its own scratch directory and
+ * at most one ffmpeg, which writes segments from the one first asked for onwards. A segment already made is served
+ * from disk; one a little ahead of the running ffmpeg is waited for; any other (a seek) restarts ffmpeg at that
+ * segment, so a seek to 70 % reads from 70 % on. A session nobody asks anything of for {@link #IDLE} loses its
+ * ffmpeg and its files: that is how a client that went away is noticed. Encoding ffmpegs are bounded by
+ * {@code marquee.playback.max-transcodes}.
+ */
+@Component
+class HlsSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(HlsSessions.class);
+    /** No request for this long: the client has gone (a playing client asks every segment length at least). */
+    static final Duration IDLE = Duration.ofSeconds(12);
+    /** A segment this many ahead of what the running ffmpeg has made is waited for rather than seeked to. */
+    private static final int LOOKAHEAD = 3;
+    private static final Duration POLL = Duration.ofMillis(50);
+
+    private final MediaTools tools;
+    private final MediaProcesses processes;
+    private final LoopbackStreams streams;
+    private final PlaybackProperties properties;
+    private final Duration segmentTimeout;
+    private final Clock clock;
+    private final Semaphore transcodes;
+    private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+
+    HlsSessions(MediaTools tools, MediaProcesses processes, LoopbackStreams streams, PlaybackProperties properties,
+            StreamingProperties streaming, Clock clock) {
+        this.tools = tools;
+        this.processes = processes;
+        this.streams = streams;
+        this.properties = properties;
+        this.segmentTimeout = streaming.readTimeout().multipliedBy(2).plusSeconds(10);
+        this.clock = clock;
+        this.transcodes = new Semaphore(properties.maxTranscodes());
+    }
+
+    /** One client's rendition: its directory and the ffmpeg making its segments. */
+    private final class Session {
+
+        final String id;
+        final String key;
+        final HlsVariant variant;
+        final SourceMedia media;
+        final Path directory;
+        volatile Instant lastRequest;
+        private MediaProcesses.@Nullable Child ffmpeg;
+        private int firstSegment;
+        private boolean holdsSlot;
+
+        Session(String id, String key, HlsVariant variant, SourceMedia media, Path directory) {
+            this.id = id;
+            this.key = key;
+            this.variant = variant;
+            this.media = media;
+            this.directory = directory;
+            this.lastRequest = clock.instant();
+        }
+
+        Path segment(int n) {
+            return directory.resolve(n + ".m4s");
+        }
+
+        /** Makes sure an ffmpeg is (or soon will be) writing segment n; a seek restarts it there. */
+        synchronized void produce(int n) {
+            MediaProcesses.Child running = ffmpeg;
+            if (running != null && running.alive() && n >= firstSegment && n <= made() + LOOKAHEAD) {
+                return;
+            }
+            if (running != null && !running.alive() && n >= firstSegment && n <= made()) {
+                return; // the last run ended after making it
+            }
+            stopFfmpeg();
+            if (variant.mode().encodes()) {
+                if (!transcodes.tryAcquire()) {
+                    throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Transcoding capacity reached",
+                            "marquee.playback.max-transcodes transcodes are running; try again later");
+                }
+                holdsSlot = true;
+            }
+            try {
+                Files.createDirectories(directory);
+                MediaProcesses.Child child = processes.start(variant.command(tools.ffmpeg(),
+                        processes.markerArguments(), streams.streamOf(key).toString(), directory, n, media,
+                        properties), "ffmpeg " + variant.mode().value + " of session " + id + " from segment " + n);
+                ffmpeg = child;
+                firstSegment = n;
+                if (holdsSlot) {
+                    child.process().onExit().thenRun(this::releaseSlot);
+                }
+                log.debug("Session {}: ffmpeg {} makes segments from {}", id, child.process().pid(), n);
+            } catch (IOException e) {
+                releaseSlot();
+                throw new ApiException(HttpStatus.BAD_GATEWAY, "Transcoder failed to start", e.getMessage());
+            }
+        }
+
+        /** The last segment the current run has finished (ffmpeg renames each when complete). */
+        private int made() {
+            int n = firstSegment;
+            while (Files.exists(segment(n))) {
+                n++;
+            }
+            return n - 1;
+        }
+
+        synchronized @Nullable String failure(int n) {
+            MediaProcesses.Child running = ffmpeg;
+            if (running != null && !running.alive() && !Files.exists(segment(n))) {
+                return running.process().exitValue() == 0 ? "segment " + n + " is past the end of the video"
+                        : running.stderrSummary();
+            }
+            return null;
+        }
+
+        private synchronized void releaseSlot() {
+            if (holdsSlot) {
+                holdsSlot = false;
+                transcodes.release();
+            }
+        }
+
+        synchronized void stopFfmpeg() {
+            MediaProcesses.Child running = ffmpeg;
+            if (running != null) {
+                running.stop();
+                ffmpeg = null;
+            }
+            releaseSlot();
+        }
+
+        synchronized boolean ffmpegAlive() {
+            return ffmpeg != null && ffmpeg.alive();
+        }
+    }
+
+    /** The init segment of a variant (codec set-up), made by whichever run comes first. */
+    Path init(String key, HlsVariant variant, SourceMedia media) {
+        Session session = session(key, variant, media);
+        Path init = session.directory.resolve("init.mp4");
+        if (!Files.exists(init) || !session.ffmpegAlive() && !anySegment(session)) {
+            session.produce(0);
+        }
+        // ffmpeg writes the init segment just before the first media segment
+        return await(session, 0, () -> Files.exists(init) && anySegmentOrEnded(session), init);
+    }
+
+    /** Segment n of a variant, made now if it was not. */
+    Path segment(String key, HlsVariant variant, SourceMedia media, int n) {
+        if (n < 0 || n >= HlsVariant.segmentCount(media)) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "No such segment");
+        }
+        Session session = session(key, variant, media);
+        Path segment = session.segment(n);
+        if (Files.exists(segment)) {
+            return segment;
+        }
+        session.produce(n);
+        return await(session, n, () -> Files.exists(segment), segment);
+    }
+
+    private Path await(Session session, int n, java.util.function.BooleanSupplier ready, Path file) {
+        long deadline = System.nanoTime() + segmentTimeout.toNanos();
+        while (!ready.getAsBoolean()) {
+            String failure = session.failure(n);
+            if (failure != null) {
+                throw new ApiException(HttpStatus.BAD_GATEWAY, "Transcoding failed", failure);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Stream loading timeout");
+            }
+            session.lastRequest = clock.instant();
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream interrupted");
+            }
+        }
+        session.lastRequest = clock.instant();
+        return file;
+    }
+
+    private static boolean anySegment(Session session) {
+        try (var files = Files.list(session.directory)) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".m4s"));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static boolean anySegmentOrEnded(Session session) {
+        return anySegment(session) || !session.ffmpegAlive();
+    }
+
+    private Session session(String key, HlsVariant variant, SourceMedia media) {
+        String id = sessionId(key, variant);
+        Session session = sessions.computeIfAbsent(id,
+                created -> new Session(created, key, variant, media, processes.workDirectory().resolve(created)));
+        session.lastRequest = clock.instant();
+        return session;
+    }
+
+    /** Sessions are named by a hash of the key, never the key itself (directory names end up in logs). */
+    private static String sessionId(String key, HlsVariant variant) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(hash, 0, 8) + "-" + variant.mode().value + "-" + variant.audioTrack();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many sessions have a running ffmpeg. */
+    int running() {
+        return (int) sessions.values().stream().filter(Session::ffmpegAlive).count();
+    }
+
+    /** Ends sessions whose client stopped asking: their ffmpeg is killed and their files deleted. */
+    @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT2S")
+    void endIdleSessions() {
+        Instant cutoff = clock.instant().minus(IDLE);
+        for (Session session : sessions.values()) {
+            if (session.lastRequest.isBefore(cutoff) && sessions.remove(session.id, session)) {
+                end(session);
+                log.info("Ended HLS session {}: no request for {} s", session.id, IDLE.toSeconds());
+            }
+        }
+    }
+
+    @PreDestroy
+    void endAll() {
+        sessions.values().forEach(HlsSessions::end);
+        sessions.clear();
+    }
+
+    private static void end(Session session) {
+        session.stopFfmpeg();
+        deleteTree(session.directory);
+    }
+
+    static void deleteTree(Path directory) {
+        if (!Files.exists(directory)) {
+            return;
+        }
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            log.warn("Cannot delete {}: {}", directory, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package app.marquee.playback.internal;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.Operation;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import app.marquee.catalog.SourceMedia;
+import app.marquee.platform.ApiException;
+import app.marquee.sources.SourcesApi;
+import app.marquee.sources.VideoFiles;
+import app.marquee.streaming.StreamingApi;
+
+/**
+ * Playback routes under a streaming key (authenticated by the key alone, like {@code GET /api/stream/:key}): what
+ * the video holds, how this client should play it, the HLS renditions and the subtitles as WebVTT.
+ */
+@RestController
+class PlaybackController {
+
+    static final String CAPABILITIES_HEADER = "X-Playback-Capabilities";
+    private static final MediaType HLS_PLAYLIST = MediaType.parseMediaType("application/vnd.apple.mpegurl");
+    private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
+    private static final MediaType WEBVTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
+
+    private final StreamingApi streaming;
+    private final SourcesApi sources;
+    private final MediaProbe probe;
+    private final MediaTools tools;
+    private final HlsSessions hls;
+    private final SubtitleTracks subtitles;
+
+    PlaybackController(StreamingApi streaming, SourcesApi sources, MediaProbe probe, MediaTools tools,
+            HlsSessions hls, SubtitleTracks subtitles) {
+        this.streaming = streaming;
+        this.sources = sources;
+        this.probe = probe;
+        this.tools = tools;
+        this.hls = hls;
+        this.subtitles = subtitles;
+    }
+
+    /** A subtitle track and where to get it; {@code url} is null for image tracks, which can only be burnt in. */
+    record SubtitleOption(int track, String codec, @Nullable String language, @Nullable String title,
+            boolean forced, boolean burnInOnly, @Nullable String url) {
+    }
+
+    /**
+     * How this client plays the key's video.
+     *
+     * @param mode direct, remux, audio-transcode or transcode
+     * @param url what to give the player: the file itself for direct play, else an HLS playlist
+     * @param audioTrack the audio track heard (-1: none)
+     */
+    record PlaybackResponse(String mode, String url, String reason, int audioTrack, SourceMedia media,
+            List<SubtitleOption> subtitles) {
+    }
+
+    @Operation(summary = "What a key's video holds (probed with ffprobe once its header is downloaded)")
+    @GetMapping("/api/stream/{key}/media")
+    SourceMedia media(@PathVariable String key) {
+        StreamingApi.Grant grant = grant(key);
+        return media(key, grant);
+    }
+
+    @Operation(summary = "How this client should play a key's video",
+            description = "The client says what it plays: hevc=true when it decodes HEVC, and caps (or the"
+                    + " X-Playback-Capabilities header), codec and container names such as h264,aac,opus,mp4,webm."
+                    + " audio picks an audio track by number; otherwise the first in lang (or Accept-Language)."
+                    + " The answer is direct play, or an HLS playlist of a remux, audio transcode or full transcode.")
+    @GetMapping("/api/stream/{key}/playback")
+    PlaybackResponse playback(@PathVariable String key, @RequestParam(defaultValue = "false") boolean hevc,
+            @RequestParam(required = false) @Nullable String caps,
+            @RequestHeader(value = CAPABILITIES_HEADER, required = false) @Nullable String capsHeader,
+            @RequestParam(required = false) @Nullable Integer audio,
+            @RequestParam(required = false) @Nullable String lang,
+            @RequestHeader(value = "Accept-Language", required = false) @Nullable String acceptLanguage) {
+        StreamingApi.Grant grant = grant(key);
+        ClientCapabilities client = ClientCapabilities.of(caps != null ? caps : capsHeader, hevc);
+        SourceMedia media = media(key, grant);
+        String language = lang != null && !lang.isBlank() ? lang : firstLanguage(acceptLanguage);
+        int track = PlaybackPlanner.audioTrack(media, audio, language);
+        PlaybackPlanner.Plan plan = PlaybackPlanner.plan(media, extension(grant), client, track, tools.available());
+        String base = "/api/stream/" + key;
+        String url = plan.mode() == PlaybackPlanner.Mode.DIRECT ? base
+                : base + "/hls/" + new HlsVariant(plan.mode(), plan.audioTrack()).path() + "/index.m3u8";
+        List<SubtitleOption> options = media.subtitles().stream()
+                .map(s -> new SubtitleOption(s.track(), s.codec(), s.language(), s.title(), s.forced(), !s.text(),
+                        s.text() && tools.available() ? base + "/subtitles/" + s.track() + ".vtt" : null))
+                .toList();
+        return new PlaybackResponse(plan.mode().value, url, plan.reason(), plan.audioTrack(), media, options);
+    }
+
+    @Operation(summary = "HLS playlist of a remuxed or transcoded rendition (every segment, made on demand)")
+    @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/index.m3u8")
+    ResponseEntity<String> playlist(@PathVariable String key, @PathVariable String mode, @PathVariable int audio) {
+        StreamingApi.Grant grant = grant(key);
+        SourceMedia media = media(key, grant);
+        HlsVariant variant = variant(mode, audio, media);
+        return ResponseEntity.ok().contentType(HLS_PLAYLIST).cacheControl(CacheControl.noCache())
+                .body(variant.playlist(media));
+    }
+
+    @Operation(summary = "HLS init segment (fragmented MP4)")
+    @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/init.mp4")
+    ResponseEntity<Resource> init(@PathVariable String key, @PathVariable String mode, @PathVariable int audio) {
+        StreamingApi.Grant grant = grant(key);
+        SourceMedia media = media(key, grant);
+        return file(hls.init(key, variant(mode, audio, media), media), MP4);
+    }
+
+    @Operation(summary = "HLS media segment n (4 s), made from its time on when it was not made yet")
+    @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/{segment:\\d+}.m4s")
+    ResponseEntity<Resource> segment(@PathVariable String key, @PathVariable String mode, @PathVariable int audio,
+            @PathVariable int segment) {
+        StreamingApi.Grant grant = grant(key);
+        SourceMedia media = media(key, grant);
+        return file(hls.segment(key, variant(mode, audio, media), media, segment), MP4);
+    }
+
+    @Operation(summary = "A text subtitle track of the video as WebVTT")
+    @GetMapping("/api/stream/{key}/subtitles/{track:\\d+}.vtt")
+    ResponseEntity<Resource> subtitle(@PathVariable String key, @PathVariable int track) {
+        StreamingApi.Grant grant = grant(key);
+        SourceMedia media = media(key, grant);
+        if (track >= media.subtitles().size()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "No such subtitle track");
+        }
+        SourceMedia.Subtitle subtitle = media.subtitles().get(track);
+        if (!subtitle.text()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Image subtitles can only be burnt in",
+                    subtitle.codec() + " is a picture format, not text");
+        }
+        requireTools();
+        return file(subtitles.webVtt(key, grant.sourceId(), subtitle), WEBVTT);
+    }
+
+    private StreamingApi.Grant grant(String key) {
+        return streaming.grant(key).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
+                "Invalid streaming key", "the key is unknown or expired: ask for a new one"));
+    }
+
+    private SourceMedia media(String key, StreamingApi.Grant grant) {
+        return probe.media(key, grant).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
+                "ffmpeg is not available", "this server direct-plays only; use GET /api/stream/{key}"));
+    }
+
+    private HlsVariant variant(String mode, int audio, SourceMedia media) {
+        PlaybackPlanner.Mode parsed = PlaybackPlanner.Mode.of(mode);
+        if (parsed == PlaybackPlanner.Mode.DIRECT || audio < -1 || audio >= media.audio().size()) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "Not found");
+        }
+        requireTools();
+        return new HlsVariant(parsed, audio);
+    }
+
+    private void requireTools() {
+        if (!tools.available()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ffmpeg is not available");
+        }
+    }
+
+    private @Nullable String extension(StreamingApi.Grant grant) {
+        return sources.source(grant.sourceId())
+                .flatMap(source -> source.validatedMetadata().map(metadata -> source.videoFileIndex() != null
+                        ? metadata.file(source.videoFileIndex()) : metadata.largestFile()))
+                .map(file -> VideoFiles.extension(file.name())).orElse(null);
+    }
+
+    private static @Nullable String firstLanguage(@Nullable String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return null;
+        }
+        String first = acceptLanguage.split(",")[0].split(";")[0].strip();
+        return first.isEmpty() || first.equals("*") ? null : first;
+    }
+
+    private static ResponseEntity<Resource> file(Path path, MediaType type) {
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+                .body(new FileSystemResource(path));
+    }
+}
