@@ -32,19 +32,27 @@ import app.marquee.streaming.StreamingProperties;
  * Makes HLS segments on demand. Each (key, variant) a client plays is a session with its own scratch directory and
  * at most one ffmpeg, which writes segments from the one first asked for onwards. A segment already made is served
  * from disk; one a little ahead of the running ffmpeg is waited for; any other (a seek) restarts ffmpeg at that
- * segment, so a seek to 70 % reads from 70 % on. A session nobody asks anything of for {@link #IDLE} loses its
- * ffmpeg and its files: that is how a client that went away is noticed. Encoding ffmpegs are bounded by
+ * segment, so a seek to 70 % reads from 70 % on. A session to which no request came for {@link #IDLE} loses its
+ * ffmpeg: that is how a client that went away (or paused) is noticed; a request waiting for its segment does not
+ * count, since the server cannot tell whether its client is still there. The segments made stay for
+ * {@link #FORGOTTEN}, so a client that comes back gets them at once. Encoding ffmpegs are bounded by
  * {@code marquee.playback.max-transcodes}.
  */
 @Component
 class HlsSessions {
 
     private static final Logger log = LoggerFactory.getLogger(HlsSessions.class);
-    /** No request for this long: the client has gone (a playing client asks every segment length at least). */
-    static final Duration IDLE = Duration.ofSeconds(12);
+    /**
+     * No request for this long: the client has gone or paused, and its ffmpeg is stopped. A playing client asks
+     * for a segment every 4 s once its buffer is full; one that asks again later just restarts ffmpeg there.
+     */
+    static final Duration IDLE = Duration.ofSeconds(8);
+    /** No request for this long: the session's segments are deleted. */
+    static final Duration FORGOTTEN = Duration.ofMinutes(5);
     /** A segment this many ahead of what the running ffmpeg has made is waited for rather than seeked to. */
     private static final int LOOKAHEAD = 3;
     private static final Duration POLL = Duration.ofMillis(50);
+    private static final String IDLE_FAILURE = "the stream went idle";
 
     private final MediaTools tools;
     private final MediaProcesses processes;
@@ -137,6 +145,9 @@ class HlsSessions {
 
         synchronized @Nullable String failure(int n) {
             MediaProcesses.Child running = ffmpeg;
+            if (running == null && !Files.exists(segment(n))) {
+                return IDLE_FAILURE;
+            }
             if (running != null && !running.alive() && !Files.exists(segment(n))) {
                 return running.process().exitValue() == 0 ? "segment " + n + " is past the end of the video"
                         : running.stderrSummary();
@@ -194,13 +205,15 @@ class HlsSessions {
         long deadline = System.nanoTime() + segmentTimeout.toNanos();
         while (!ready.getAsBoolean()) {
             String failure = session.failure(n);
+            if (IDLE_FAILURE.equals(failure)) {
+                throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream idle", "ask for the segment again");
+            }
             if (failure != null) {
                 throw new ApiException(HttpStatus.BAD_GATEWAY, "Transcoding failed", failure);
             }
             if (System.nanoTime() > deadline) {
                 throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Stream loading timeout");
             }
-            session.lastRequest = clock.instant();
             try {
                 Thread.sleep(POLL);
             } catch (InterruptedException e) {
@@ -247,14 +260,16 @@ class HlsSessions {
         return (int) sessions.values().stream().filter(Session::ffmpegAlive).count();
     }
 
-    /** Ends sessions whose client stopped asking: their ffmpeg is killed and their files deleted. */
-    @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT2S")
+    /** Stops the ffmpeg of sessions whose client stopped asking, and forgets sessions long unused. */
+    @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
     void endIdleSessions() {
-        Instant cutoff = clock.instant().minus(IDLE);
+        Instant now = clock.instant();
         for (Session session : sessions.values()) {
-            if (session.lastRequest.isBefore(cutoff) && sessions.remove(session.id, session)) {
+            if (session.lastRequest.isBefore(now.minus(FORGOTTEN)) && sessions.remove(session.id, session)) {
                 end(session);
-                log.info("Ended HLS session {}: no request for {} s", session.id, IDLE.toSeconds());
+            } else if (session.lastRequest.isBefore(now.minus(IDLE)) && session.ffmpegAlive()) {
+                session.stopFfmpeg();
+                log.info("Stopped the ffmpeg of HLS session {}: no request for {} s", session.id, IDLE.toSeconds());
             }
         }
     }
