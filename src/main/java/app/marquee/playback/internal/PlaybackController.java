@@ -63,9 +63,10 @@ class PlaybackController {
      *
      * @param mode direct, remux, audio-transcode or transcode
      * @param url what to give the player: the file itself for direct play, else an HLS playlist
-     * @param audioTrack the audio track heard (-1: none)
+     * @param audioTrack the audio track heard (-1: none or unknown)
+     * @param media what the video holds; null when ffprobe is not available
      */
-    record PlaybackResponse(String mode, String url, String reason, int audioTrack, SourceMedia media,
+    record PlaybackResponse(String mode, String url, String reason, int audioTrack, @Nullable SourceMedia media,
             List<SubtitleOption> subtitles) {
     }
 
@@ -90,16 +91,20 @@ class PlaybackController {
             @RequestHeader(value = "Accept-Language", required = false) @Nullable String acceptLanguage) {
         StreamingApi.Grant grant = grant(key);
         ClientCapabilities client = ClientCapabilities.of(caps != null ? caps : capsHeader, hevc);
+        String base = "/api/stream/" + key;
+        if (!tools.available()) {
+            return new PlaybackResponse(PlaybackPlanner.Mode.DIRECT.value, base,
+                    "ffmpeg is not available: the file as it is", -1, null, List.of());
+        }
         SourceMedia media = media(key, grant);
         String language = lang != null && !lang.isBlank() ? lang : firstLanguage(acceptLanguage);
         int track = PlaybackPlanner.audioTrack(media, audio, language);
-        PlaybackPlanner.Plan plan = PlaybackPlanner.plan(media, extension(grant), client, track, tools.available());
-        String base = "/api/stream/" + key;
+        PlaybackPlanner.Plan plan = PlaybackPlanner.plan(media, extension(grant), client, track);
         String url = plan.mode() == PlaybackPlanner.Mode.DIRECT ? base
                 : base + "/hls/" + new HlsVariant(plan.mode(), plan.audioTrack()).path() + "/index.m3u8";
         List<SubtitleOption> options = media.subtitles().stream()
                 .map(s -> new SubtitleOption(s.track(), s.codec(), s.language(), s.title(), s.forced(), !s.text(),
-                        s.text() && tools.available() ? base + "/subtitles/" + s.track() + ".vtt" : null))
+                        s.text() ? base + "/subtitles/" + s.track() + ".vtt" : null))
                 .toList();
         return new PlaybackResponse(plan.mode().value, url, plan.reason(), plan.audioTrack(), media, options);
     }

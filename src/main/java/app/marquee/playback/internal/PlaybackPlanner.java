@@ -63,12 +63,8 @@ final class PlaybackPlanner {
     private PlaybackPlanner() {
     }
 
-    static Plan plan(SourceMedia media, @Nullable String extension, ClientCapabilities client, int audioTrack,
-            boolean ffmpeg) {
+    static Plan plan(SourceMedia media, @Nullable String extension, ClientCapabilities client, int audioTrack) {
         SourceMedia.Video video = media.video();
-        if (!ffmpeg) {
-            return new Plan(Mode.DIRECT, defaultAudioTrack(media), "ffmpeg is not available: the file as it is");
-        }
         if (video == null) {
             return new Plan(Mode.DIRECT, audioTrack, "no video track");
         }

@@ -26,7 +26,7 @@ class PlaybackPlannerTest {
     }
 
     private static Mode mode(SourceMedia media, String extension, ClientCapabilities client, int track) {
-        return PlaybackPlanner.plan(media, extension, client, track, true).mode();
+        return PlaybackPlanner.plan(media, extension, client, track).mode();
     }
 
     @Test
@@ -62,13 +62,6 @@ class PlaybackPlannerTest {
                 new SourceMedia.Video("h264", "High 10", 10, false, 1280, 720, "yuv420p10le"), AAC_ENG);
         assertThat(mode(hi10, "mp4", ClientCapabilities.of(null, false), 0))
                 .as("browsers decode no 10-bit H.264").isEqualTo(Mode.TRANSCODE);
-    }
-
-    @Test
-    void withoutFfmpegEverythingIsDirectPlayed() {
-        SourceMedia hevc = file("matroska,webm", HEVC10, AC3_ENG);
-        assertThat(PlaybackPlanner.plan(hevc, "mkv", ClientCapabilities.of(null, false), 0, false).mode())
-                .isEqualTo(Mode.DIRECT);
     }
 
     @Test
