@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import app.marquee.support.ApiClient;
+import app.marquee.support.FakeOpenSubtitles;
 import app.marquee.support.FakeTmdb;
 import app.marquee.support.FakeYts;
 import app.marquee.support.HeadlessChromium;
@@ -48,6 +50,9 @@ class PlaybackIT {
     private static final int CRAWLING_MKV_MOVIE = 128;
     /** An HEVC MP4. */
     private static final int HEVC_MOVIE = 121;
+    /** The HEVC MP4 in a folder with two subtitle files. */
+    private static final int WITH_SUBTITLE_FILES_MOVIE = 120;
+    private static final String FRENCH_SRT = "1\n00:00:02,500 --> 00:00:04,000\nBonjour à tous\n\n";
     /** What Chromium decodes (notes/browser.md): no AC3, no HEVC, no Matroska audio. */
     private static final String CHROMIUM_CAPS = "h264,aac,mp3,opus,mp4,webm";
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -60,8 +65,10 @@ class PlaybackIT {
     static SeededTorrent slowMkv;
     static SeededTorrent crawlingMkv;
     static SeededTorrent hevc;
+    static SeededTorrent withSubtitleFiles;
     static FakeTmdb tmdb = FakeTmdb.start();
     static FakeYts yts = FakeYts.start();
+    static FakeOpenSubtitles openSubtitles = FakeOpenSubtitles.start();
 
     @BeforeAll
     static void seed() throws IOException {
@@ -77,6 +84,15 @@ class PlaybackIT {
                 List.of(FakeYts.Torrent.of(slowMkv.infoHash(), "1080p", slowMkv.size())));
         yts.serve("tt0119698", "Used Shrew", 1997,
                 List.of(FakeYts.Torrent.of(crawlingMkv.infoHash(), "1080p", crawlingMkv.size())));
+        Path subtitles = Files.createDirectories(swarmDir.resolve("subtitles"));
+        Files.writeString(subtitles.resolve("French.srt"), FRENCH_SRT);
+        Files.writeString(subtitles.resolve("english.vtt"), "WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello\n");
+        withSubtitleFiles = swarm.seedFiles("Influential.Bat.2001.1080p", Map.of(
+                "Influential.Bat.2001.1080p.mp4", PlaybackVideos.hevcMp4(),
+                "French.srt", subtitles.resolve("French.srt"),
+                "Influential.Bat.2001.1080p.en.vtt", subtitles.resolve("english.vtt")), 64 * 1024);
+        yts.serve("tt0120737", "Influential Bat", 2001, List.of(FakeYts.Torrent.of(withSubtitleFiles.infoHash(), "1080p",
+                Files.size(PlaybackVideos.hevcMp4()))));
         yts.serve("tt0167261", "Genuine Cattle", 2003, List.of(FakeYts.Torrent.of(hevc.infoHash(), "1080p", hevc.size())));
     }
 
@@ -84,6 +100,7 @@ class PlaybackIT {
     static void properties(DynamicPropertyRegistry registry) {
         tmdb.register(registry, () -> dataDir);
         FakeYts.register(registry, yts);
+        openSubtitles.register(registry);
         registry.add("marquee.torrent.trackers", () -> swarm.tracker().httpAnnounceUrl());
         registry.add("marquee.torrent.dht", () -> "false");
         registry.add("marquee.torrent.lsd", () -> "false");
@@ -95,6 +112,7 @@ class PlaybackIT {
     static void stop() throws IOException {
         tmdb.close();
         yts.close();
+        openSubtitles.close();
         if (swarm != null) {
             swarm.close();
         }
@@ -249,6 +267,71 @@ class PlaybackIT {
                     + cue.text() + "\n");
         }
         assertThat(get("/api/stream/" + key + "/subtitles/3.vtt").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void subtitleFilesOfTheTorrentAreListedAndServedAsWebVtt() throws Exception {
+        String key = play(new ApiClient(port), WITH_SUBTITLE_FILES_MOVIE, true);
+        JsonNode plan = getJson("/api/stream/" + key + "/playback?hevc=true");
+        assertThat(plan.path("mode").asString()).isEqualTo("direct");
+        JsonNode files = plan.path("subtitles");
+        assertThat(files).hasSize(2).allSatisfy(file -> assertThat(file.path("origin").asString()).isEqualTo("torrent"));
+        JsonNode french = null;
+        for (JsonNode file : files) {
+            if (file.path("title").asString().endsWith("French.srt")) {
+                french = file;
+            } else {
+                assertThat(file.path("title").asString()).endsWith("Influential.Bat.2001.1080p.en.vtt");
+                assertThat(file.path("language").asString()).isEqualTo("eng");
+            }
+        }
+        assertThat(french).as(files.toString()).isNotNull();
+        assertThat(french.path("language").asString()).isEqualTo("fra");
+
+        HttpResponse<String> vtt = get(french.path("url").asString());
+        assertThat(vtt.statusCode()).as(vtt.body()).isEqualTo(200);
+        assertThat(vtt.body()).startsWith("WEBVTT").contains("00:02.500 --> 00:04.000\nBonjour à tous");
+        int videoIndex = 3 - files.get(0).path("track").asInt() - files.get(1).path("track").asInt(); // of 0, 1, 2
+        assertThat(get("/api/stream/" + key + "/subtitles/file/" + videoIndex + ".vtt").statusCode())
+                .as("the video is not a subtitle file").isEqualTo(404);
+    }
+
+    @Test
+    void externalSubtitlesComeFromOpenSubtitlesOnceAndAsWebVtt() throws Exception {
+        openSubtitles.offer(new FakeOpenSubtitles.Offered("0088763", "en", 101, 50, "Helpful.Monkey.1985.DVDRip",
+                "WEBVTT\n\n00:00:02.000 --> 00:00:04.000\nFrom the DVD\n"));
+        openSubtitles.offer(new FakeOpenSubtitles.Offered("0088763", "en", 102, 500, "Helpful.Monkey.1985.1080p",
+                "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nFrom OpenSubtitles\n"));
+        openSubtitles.offer(new FakeOpenSubtitles.Offered("0088763", "fr", 103, 9, "Helpful.Monkey.FR",
+                "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nEn français\n"));
+        ApiClient api = new ApiClient(port);
+        String key = play(api, MKV_MOVIE, false);
+        assertThat(api.get("/api/status").json().path("services").path("opensubtitles").path("status").asString())
+                .isEqualTo("running");
+
+        JsonNode english = getJson("/api/stream/" + key + "/subtitles/external?lang=en-US");
+        assertThat(english).hasSize(2);
+        assertThat(english.get(0).path("fileId").asLong()).as("most downloaded first").isEqualTo(102);
+        assertThat(english.get(0).path("release").asString()).isEqualTo("Helpful.Monkey.1985.1080p");
+        String url = english.get(0).path("url").asString();
+        assertThat(url).isEqualTo("/api/stream/" + key + "/subtitles/external/102.vtt");
+
+        HttpResponse<String> vtt = get(url);
+        assertThat(vtt.statusCode()).isEqualTo(200);
+        assertThat(vtt.headers().firstValue("Content-Type").orElse("")).startsWith("text/vtt");
+        assertThat(vtt.body()).startsWith("WEBVTT").contains("00:00:01.000 --> 00:00:03.000\nFrom OpenSubtitles");
+        assertThat(get(url).body()).isEqualTo(vtt.body());
+        assertThat(getJson("/api/stream/" + key + "/subtitles/external?lang=en")).hasSize(2);
+        assertThat(openSubtitles.searches()).as("searches are cached").isEqualTo(1);
+        assertThat(openSubtitles.downloads()).as("files are kept").isEqualTo(1);
+        assertThat(openSubtitles.refused()).isEmpty();
+
+        assertThat(getJson("/api/stream/" + key + "/subtitles/external?lang=fr")).singleElement()
+                .satisfies(french -> assertThat(french.path("fileId").asLong()).isEqualTo(103));
+        assertThat(get("/api/stream/" + key + "/subtitles/external/999.vtt").statusCode())
+                .as("only files offered for this movie").isEqualTo(404);
+        assertThat(get("/api/stream/" + key + "/subtitles/external?lang=%3Cx%3E").statusCode()).isEqualTo(400);
+        assertThat(get("/api/stream/" + "A".repeat(43) + "/subtitles/external").statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package app.marquee.playback.internal;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,13 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.catalog.SourceMedia;
 import app.marquee.platform.ApiException;
-import app.marquee.sources.SourcesApi;
-import app.marquee.sources.VideoFiles;
 import app.marquee.streaming.StreamingApi;
 
 /**
  * Playback routes under a streaming key (authenticated by the key alone, like {@code GET /api/stream/:key}): what
- * the video holds, how this client should play it, the HLS renditions and the subtitles as WebVTT.
+ * the video holds, how this client should play it, and the HLS renditions.
  */
 @RestController
 class PlaybackController {
@@ -34,27 +33,27 @@ class PlaybackController {
     static final String CAPABILITIES_HEADER = "X-Playback-Capabilities";
     private static final MediaType HLS_PLAYLIST = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
-    private static final MediaType WEBVTT = MediaType.parseMediaType("text/vtt;charset=UTF-8");
 
-    private final StreamingApi streaming;
-    private final SourcesApi sources;
-    private final MediaProbe probe;
+    private final KeyedVideos videos;
     private final MediaTools tools;
     private final HlsSessions hls;
-    private final SubtitleTracks subtitles;
+    private final TorrentSubtitleFiles torrentSubtitles;
 
-    PlaybackController(StreamingApi streaming, SourcesApi sources, MediaProbe probe, MediaTools tools,
-            HlsSessions hls, SubtitleTracks subtitles) {
-        this.streaming = streaming;
-        this.sources = sources;
-        this.probe = probe;
+    PlaybackController(KeyedVideos videos, MediaTools tools, HlsSessions hls, TorrentSubtitleFiles torrentSubtitles) {
+        this.videos = videos;
         this.tools = tools;
         this.hls = hls;
-        this.subtitles = subtitles;
+        this.torrentSubtitles = torrentSubtitles;
     }
 
-    /** A subtitle track and where to get it; {@code url} is null for image tracks, which can only be burnt in. */
-    record SubtitleOption(int track, String codec, @Nullable String language, @Nullable String title,
+    /**
+     * A subtitle track and where to get it as WebVTT.
+     *
+     * @param origin {@code embedded} (a track of the video; {@code track} numbers them) or {@code torrent} (a file
+     *        beside the video; {@code track} is its index in the torrent, {@code title} its name)
+     * @param url null for image tracks, which can only be burnt in
+     */
+    record SubtitleOption(String origin, int track, String codec, @Nullable String language, @Nullable String title,
             boolean forced, boolean burnInOnly, @Nullable String url) {
     }
 
@@ -73,8 +72,8 @@ class PlaybackController {
     @Operation(summary = "What a key's video holds (probed with ffprobe once its header is downloaded)")
     @GetMapping("/api/stream/{key}/media")
     SourceMedia media(@PathVariable String key) {
-        StreamingApi.Grant grant = grant(key);
-        return media(key, grant);
+        StreamingApi.Grant grant = videos.grant(key);
+        return videos.media(key, grant);
     }
 
     @Operation(summary = "How this client should play a key's video",
@@ -89,31 +88,36 @@ class PlaybackController {
             @RequestParam(required = false) @Nullable Integer audio,
             @RequestParam(required = false) @Nullable String lang,
             @RequestHeader(value = "Accept-Language", required = false) @Nullable String acceptLanguage) {
-        StreamingApi.Grant grant = grant(key);
+        StreamingApi.Grant grant = videos.grant(key);
         ClientCapabilities client = ClientCapabilities.of(caps != null ? caps : capsHeader, hevc);
         String base = "/api/stream/" + key;
         if (!tools.available()) {
             return new PlaybackResponse(PlaybackPlanner.Mode.DIRECT.value, base,
                     "ffmpeg is not available: the file as it is", -1, null, List.of());
         }
-        SourceMedia media = media(key, grant);
+        SourceMedia media = videos.media(key, grant);
         String language = lang != null && !lang.isBlank() ? lang : firstLanguage(acceptLanguage);
         int track = PlaybackPlanner.audioTrack(media, audio, language);
-        PlaybackPlanner.Plan plan = PlaybackPlanner.plan(media, extension(grant), client, track);
+        PlaybackPlanner.Plan plan = PlaybackPlanner.plan(media, videos.extension(grant), client, track);
         String url = plan.mode() == PlaybackPlanner.Mode.DIRECT ? base
                 : base + "/hls/" + new HlsVariant(plan.mode(), plan.audioTrack()).path() + "/index.m3u8";
-        List<SubtitleOption> options = media.subtitles().stream()
-                .map(s -> new SubtitleOption(s.track(), s.codec(), s.language(), s.title(), s.forced(), !s.text(),
-                        s.text() ? base + "/subtitles/" + s.track() + ".vtt" : null))
-                .toList();
+        List<SubtitleOption> options = new ArrayList<>();
+        for (SourceMedia.Subtitle s : media.subtitles()) {
+            options.add(new SubtitleOption("embedded", s.track(), s.codec(), s.language(), s.title(), s.forced(),
+                    !s.text(), s.text() ? base + "/subtitles/" + s.track() + ".vtt" : null));
+        }
+        for (TorrentSubtitleFiles.SubtitleFile file : torrentSubtitles.of(videos.source(grant))) {
+            options.add(new SubtitleOption("torrent", file.fileIndex(), file.format(), file.language(), file.name(),
+                    false, false, base + "/subtitles/file/" + file.fileIndex() + ".vtt"));
+        }
         return new PlaybackResponse(plan.mode().value, url, plan.reason(), plan.audioTrack(), media, options);
     }
 
     @Operation(summary = "HLS playlist of a remuxed or transcoded rendition (every segment, made on demand)")
     @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/index.m3u8")
     ResponseEntity<String> playlist(@PathVariable String key, @PathVariable String mode, @PathVariable int audio) {
-        StreamingApi.Grant grant = grant(key);
-        SourceMedia media = media(key, grant);
+        StreamingApi.Grant grant = videos.grant(key);
+        SourceMedia media = videos.media(key, grant);
         HlsVariant variant = variant(mode, audio, media);
         return ResponseEntity.ok().contentType(HLS_PLAYLIST).cacheControl(CacheControl.noCache())
                 .body(variant.playlist(media));
@@ -122,8 +126,8 @@ class PlaybackController {
     @Operation(summary = "HLS init segment (fragmented MP4)")
     @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/init.mp4")
     ResponseEntity<Resource> init(@PathVariable String key, @PathVariable String mode, @PathVariable int audio) {
-        StreamingApi.Grant grant = grant(key);
-        SourceMedia media = media(key, grant);
+        StreamingApi.Grant grant = videos.grant(key);
+        SourceMedia media = videos.media(key, grant);
         return file(hls.init(key, variant(mode, audio, media), media), MP4);
     }
 
@@ -131,36 +135,9 @@ class PlaybackController {
     @GetMapping("/api/stream/{key}/hls/{mode}/{audio}/{segment:\\d+}.m4s")
     ResponseEntity<Resource> segment(@PathVariable String key, @PathVariable String mode, @PathVariable int audio,
             @PathVariable int segment) {
-        StreamingApi.Grant grant = grant(key);
-        SourceMedia media = media(key, grant);
+        StreamingApi.Grant grant = videos.grant(key);
+        SourceMedia media = videos.media(key, grant);
         return file(hls.segment(key, variant(mode, audio, media), media, segment), MP4);
-    }
-
-    @Operation(summary = "A text subtitle track of the video as WebVTT")
-    @GetMapping("/api/stream/{key}/subtitles/{track:\\d+}.vtt")
-    ResponseEntity<Resource> subtitle(@PathVariable String key, @PathVariable int track) {
-        StreamingApi.Grant grant = grant(key);
-        SourceMedia media = media(key, grant);
-        if (track >= media.subtitles().size()) {
-            throw new ApiException(HttpStatus.NOT_FOUND, "No such subtitle track");
-        }
-        SourceMedia.Subtitle subtitle = media.subtitles().get(track);
-        if (!subtitle.text()) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "Image subtitles can only be burnt in",
-                    subtitle.codec() + " is a picture format, not text");
-        }
-        requireTools();
-        return file(subtitles.webVtt(key, grant.sourceId(), subtitle), WEBVTT);
-    }
-
-    private StreamingApi.Grant grant(String key) {
-        return streaming.grant(key).orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED,
-                "Invalid streaming key", "the key is unknown or expired: ask for a new one"));
-    }
-
-    private SourceMedia media(String key, StreamingApi.Grant grant) {
-        return probe.media(key, grant).orElseThrow(() -> new ApiException(HttpStatus.SERVICE_UNAVAILABLE,
-                "ffmpeg is not available", "this server direct-plays only; use GET /api/stream/{key}"));
     }
 
     private HlsVariant variant(String mode, int audio, SourceMedia media) {
@@ -178,14 +155,7 @@ class PlaybackController {
         }
     }
 
-    private @Nullable String extension(StreamingApi.Grant grant) {
-        return sources.source(grant.sourceId())
-                .flatMap(source -> source.validatedMetadata().map(metadata -> source.videoFileIndex() != null
-                        ? metadata.file(source.videoFileIndex()) : metadata.largestFile()))
-                .map(file -> VideoFiles.extension(file.name())).orElse(null);
-    }
-
-    private static @Nullable String firstLanguage(@Nullable String acceptLanguage) {
+    static @Nullable String firstLanguage(@Nullable String acceptLanguage) {
         if (acceptLanguage == null || acceptLanguage.isBlank()) {
             return null;
         }
@@ -193,7 +163,7 @@ class PlaybackController {
         return first.isEmpty() || first.equals("*") ? null : first;
     }
 
-    private static ResponseEntity<Resource> file(Path path, MediaType type) {
+    static ResponseEntity<Resource> file(Path path, MediaType type) {
         return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
                 .body(new FileSystemResource(path));
     }

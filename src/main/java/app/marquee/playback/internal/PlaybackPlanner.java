@@ -121,11 +121,13 @@ final class PlaybackPlanner {
                 .orElse(media.audio().getFirst()).track();
     }
 
-    /** {@code en}, {@code en-US}, {@code eng} → eng; {@code fr} → fra and fre. */
+    /** {@code en}, {@code en-US}, {@code eng} → eng; {@code fr}, {@code fra}, {@code fre} → fra and fre. */
     static Set<String> languageCodes(String language) {
         String primary = language.split("[-_]")[0].toLowerCase(Locale.ROOT);
+        String fromBibliographic = BIBLIOGRAPHIC.entrySet().stream().filter(entry -> entry.getValue().equals(primary))
+                .map(Map.Entry::getKey).findFirst().orElse(primary);
         try {
-            String terminology = Locale.of(primary).getISO3Language();
+            String terminology = Locale.of(fromBibliographic).getISO3Language();
             return terminology.isEmpty() ? Set.of(primary) : java.util.stream.Stream.of(terminology,
                     BIBLIOGRAPHIC.getOrDefault(terminology, terminology), primary).collect(Collectors.toSet());
         } catch (MissingResourceException e) {

@@ -70,6 +70,7 @@ class PlaybackPlannerTest {
         assertThat(PlaybackPlanner.audioTrack(mkv, 1, "en")).isEqualTo(1);
         assertThat(PlaybackPlanner.audioTrack(mkv, null, "fr-CA")).isEqualTo(1);
         assertThat(PlaybackPlanner.audioTrack(mkv, null, "fra")).isEqualTo(1);
+        assertThat(PlaybackPlanner.audioTrack(mkv, null, "fre")).isEqualTo(1);
         assertThat(PlaybackPlanner.audioTrack(mkv, null, "en")).isEqualTo(0);
         assertThat(PlaybackPlanner.audioTrack(mkv, null, "ja")).isEqualTo(0);
         assertThat(PlaybackPlanner.audioTrack(mkv, null, null)).isEqualTo(0);
