@@ -241,7 +241,8 @@ class PlaybackIT {
         Files.write(joined, segment.body(), java.nio.file.StandardOpenOption.APPEND);
         JsonNode probed = ffprobe(joined);
         double start = probed.path("streams").get(0).path("start_time").asDouble();
-        assertThat(start).as("the segment holds the video from its own time on").isBetween(seekTo * 4 - 2.1, seekTo * 4 + 0.5);
+        assertThat(start).as("the segment, made by another ffmpeg run than the init, holds the video from its own"
+                + " time on").isBetween(seekTo * 4 - 2.1, seekTo * 4 + 0.5);
     }
 
     @Test
@@ -362,6 +363,13 @@ class PlaybackIT {
             chromium.evaluate(videoScript(plan.path("url").asString()));
             ProcessHandle ffmpeg = awaitFfmpeg(Duration.ofSeconds(60))
                     .orElseThrow(() -> new AssertionError("no ffmpeg started for the client"));
+            // it holds the one transcode marquee.playback.max-transcodes allows: another client must wait
+            String other = play(new ApiClient(port), HEVC_MOVIE, true);
+            assertThat(getJson("/api/stream/" + other + "/playback?hevc=false").path("mode").asString())
+                    .isEqualTo("transcode");
+            HttpResponse<String> refused = get("/api/stream/" + other + "/hls/transcode/0/0.m4s");
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(503);
+            assertThat(refused.body()).contains("Transcoding capacity reached");
             chromium.kill();
             long killed = System.nanoTime();
             boolean ended = ffmpeg.onExit().toCompletableFuture().completeOnTimeout(null, 40, TimeUnit.SECONDS)
@@ -371,6 +379,8 @@ class PlaybackIT {
             assertThat(ended).as("ffmpeg ends once its client is gone").isTrue();
             assertThat(seconds).isLessThan(20);
             assertThat(ourFfmpegs()).isEmpty();
+            assertThat(getBytes("/api/stream/" + other + "/hls/transcode/0/0.m4s").statusCode())
+                    .as("its transcode slot is free again").isEqualTo(200);
         }
     }
 

@@ -143,16 +143,49 @@ class HlsSessions {
             return n - 1;
         }
 
-        synchronized @Nullable String failure(int n) {
+        /** Why the file awaited will not come (its ffmpeg stopped or failed); null while it may. */
+        synchronized @Nullable String failure(Path awaited) {
             MediaProcesses.Child running = ffmpeg;
-            if (running == null && !Files.exists(segment(n))) {
+            if (running == null && !Files.exists(awaited)) {
                 return IDLE_FAILURE;
             }
-            if (running != null && !running.alive() && !Files.exists(segment(n))) {
-                return running.process().exitValue() == 0 ? "segment " + n + " is past the end of the video"
+            if (running != null && !running.alive() && !Files.exists(awaited)) {
+                return running.process().exitValue() == 0 ? awaited.getFileName() + " is past the end of the video"
                         : running.stderrSummary();
             }
             return null;
+        }
+
+        /** Starts ffmpeg at segment n unless one is running. */
+        synchronized void produceIfIdle(int n) {
+            if (!ffmpegAlive()) {
+                produce(n);
+            }
+        }
+
+        /** The init segment the current run writes. */
+        synchronized Path runInit() {
+            return directory.resolve("init-" + firstSegment + ".mp4");
+        }
+
+        /** Whether the current run finished a segment (its init is complete then) or ended. */
+        synchronized boolean runMadeOneOrEnded() {
+            return Files.exists(segment(firstSegment)) || !ffmpegAlive();
+        }
+
+        /** Makes a run's complete init segment the one served, once. */
+        synchronized void publishInit(Path runInit, Path served) {
+            if (Files.exists(served)) {
+                return;
+            }
+            try {
+                Path partial = directory.resolve("init.mp4.part");
+                Files.copy(runInit, partial, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(partial, served, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                throw new ApiException(HttpStatus.INTERNAL_SERVER_ERROR, "Cannot store the init segment",
+                        e.getMessage());
+            }
         }
 
         private synchronized void releaseSlot() {
@@ -176,15 +209,22 @@ class HlsSessions {
         }
     }
 
-    /** The init segment of a variant (codec set-up), made by whichever run comes first. */
+    /**
+     * The init segment of a variant (codec set-up). Every ffmpeg run writes its own ({@code init-<first>.mp4}, all
+     * alike); the first one complete becomes {@code init.mp4}, which is never rewritten while a client reads it.
+     * A run already going (started by a segment request) is waited for, never restarted.
+     */
     Path init(String key, HlsVariant variant, SourceMedia media) {
         Session session = session(key, variant, media);
-        Path init = session.directory.resolve("init.mp4");
-        if (!Files.exists(init) || !session.ffmpegAlive() && !anySegment(session)) {
-            session.produce(0);
+        Path served = session.directory.resolve("init.mp4");
+        if (Files.exists(served)) {
+            return served;
         }
-        // ffmpeg writes the init segment just before the first media segment
-        return await(session, 0, () -> Files.exists(init) && anySegmentOrEnded(session), init);
+        session.produceIfIdle(0);
+        Path runInit = session.runInit();
+        await(session, runInit, () -> Files.exists(runInit) && session.runMadeOneOrEnded());
+        session.publishInit(runInit, served);
+        return served;
     }
 
     /** Segment n of a variant, made now if it was not. */
@@ -198,13 +238,14 @@ class HlsSessions {
             return segment;
         }
         session.produce(n);
-        return await(session, n, () -> Files.exists(segment), segment);
+        await(session, segment, () -> Files.exists(segment));
+        return segment;
     }
 
-    private Path await(Session session, int n, java.util.function.BooleanSupplier ready, Path file) {
+    private void await(Session session, Path file, java.util.function.BooleanSupplier ready) {
         long deadline = System.nanoTime() + segmentTimeout.toNanos();
         while (!ready.getAsBoolean()) {
-            String failure = session.failure(n);
+            String failure = session.failure(file);
             if (IDLE_FAILURE.equals(failure)) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream idle", "ask for the segment again");
             }
@@ -222,19 +263,6 @@ class HlsSessions {
             }
         }
         session.lastRequest = clock.instant();
-        return file;
-    }
-
-    private static boolean anySegment(Session session) {
-        try (var files = Files.list(session.directory)) {
-            return files.anyMatch(file -> file.getFileName().toString().endsWith(".m4s"));
-        } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean anySegmentOrEnded(Session session) {
-        return anySegment(session) || !session.ffmpegAlive();
     }
 
     private Session session(String key, HlsVariant variant, SourceMedia media) {

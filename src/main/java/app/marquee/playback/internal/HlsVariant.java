@@ -49,7 +49,8 @@ record HlsVariant(PlaybackPlanner.Mode mode, int audioTrack) {
     /**
      * The ffmpeg command writing segments {@code first}, {@code first+1}, ... into {@code directory}. It seeks
      * before opening the input ({@code -ss} first), so ffmpeg reads only the index and the bytes from there on;
-     * timestamps stay those of the file ({@code -copyts}), so segments made by different runs line up.
+     * timestamps stay those of the file ({@code -copyts}, and {@code frag_discont} writes them into each fragment),
+     * so segments made by different runs line up behind any run's init segment.
      */
     List<String> command(String ffmpeg, List<String> marker, String input, java.nio.file.Path directory, int first,
             SourceMedia media, PlaybackProperties properties) {
@@ -64,6 +65,11 @@ record HlsVariant(PlaybackPlanner.Mode mode, int audioTrack) {
         }
         SourceMedia.Video video = media.video();
         if (mode == PlaybackPlanner.Mode.TRANSCODE) {
+            if (video != null && video.hdr()) {
+                // HDR (PQ/HLG) in 8-bit SDR H.264 looks washed out unless tone-mapped to BT.709
+                command.addAll(List.of("-vf", "zscale=t=linear:npl=100,format=gbrpf32le,zscale=p=bt709,"
+                        + "tonemap=tonemap=hable:desat=0,zscale=t=bt709:m=bt709:r=tv,format=yuv420p"));
+            }
             command.addAll(List.of("-c:v", "libx264", "-preset", properties.preset(), "-crf", "22",
                     "-pix_fmt", "yuv420p", "-profile:v", "high",
                     // a key frame at every segment boundary (t counts from the seek point)
@@ -78,7 +84,10 @@ record HlsVariant(PlaybackPlanner.Mode mode, int audioTrack) {
         command.addAll(copyAudio ? List.of("-c:a", "copy") : List.of("-c:a", "aac", "-ac", "2", "-b:a", "192k"));
         command.addAll(List.of("-sn", "-dn", "-copyts", "-start_at_zero", "-avoid_negative_ts", "disabled",
                 "-f", "hls", "-hls_time", Integer.toString(SEGMENT_SECONDS), "-hls_segment_type", "fmp4",
-                "-hls_fmp4_init_filename", "init.mp4", "-start_number", Integer.toString(first),
+                "-hls_fmp4_init_filename", "init-" + first + ".mp4",
+                // tfdt carries the file's own time and the init has no run-specific edit list: every run's
+                // segments then fit the one init a player keeps, on one timeline
+                "-hls_segment_options", "movflags=+frag_discont", "-start_number", Integer.toString(first),
                 "-hls_list_size", "0", "-hls_flags", "temp_file",
                 "-hls_segment_filename", directory.resolve("%d.m4s").toString(),
                 directory.resolve("ffmpeg.m3u8").toString()));
