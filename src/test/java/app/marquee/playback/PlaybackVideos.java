@@ -18,6 +18,7 @@ import app.marquee.support.swarm.SwarmTools;
 final class PlaybackVideos {
 
     static final double MKV_SECONDS = 30;
+    static final double LONG_MKV_SECONDS = 60;
     /** The subtitle cues of the MKV: start and end in milliseconds, text. */
     static final List<Cue> CUES = List.of(new Cue(1_000, 3_500, "Hello from the first cue"),
             new Cue(10_250, 12_000, "A second line, later"), new Cue(21_000, 23_000, "The end is near"));
@@ -52,6 +53,20 @@ final class PlaybackVideos {
                     "-metadata:s:s:0", "language=eng", "-disposition:a:0", "default", "-disposition:a:1", "0",
                     "-f", "matroska", output.toString());
         });
+    }
+
+    /** As {@link #matroskaWithTwoLanguagesAndSubtitles()} without subtitles, {@link #LONG_MKV_SECONDS} long. */
+    static Path longMatroska() {
+        return cached("playback-h264-ac3-aac-long.mkv", (directory, output) -> List.of(
+                "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
+                "-f", "lavfi", "-i", "sine=frequency=660:sample_rate=48000",
+                "-t", Double.toString(LONG_MKV_SECONDS), "-map", "0:v", "-map", "1:a", "-map", "2:a",
+                "-vf", "noise=alls=30:allf=t", "-c:v", "libx264", "-preset", "ultrafast", "-b:v", "900k",
+                "-g", "50", "-keyint_min", "50", "-sc_threshold", "0", "-pix_fmt", "yuv420p",
+                "-c:a:0", "ac3", "-ac:a:0", "6", "-b:a:0", "384k", "-c:a:1", "aac", "-ac:a:1", "2", "-b:a:1", "128k",
+                "-metadata:s:a:0", "language=eng", "-metadata:s:a:1", "language=fre", "-disposition:a:0", "default",
+                "-disposition:a:1", "0", "-f", "matroska", output.toString()));
     }
 
     /** MP4 (fast start), 10 s, 320x180: 8-bit HEVC tagged hvc1, AAC stereo. */

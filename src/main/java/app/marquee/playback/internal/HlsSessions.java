@@ -235,8 +235,10 @@ class HlsSessions {
         Session session = session(key, variant, media);
         Path segment = session.segment(n);
         if (Files.exists(segment)) {
+            log.debug("Session {}: segment {} served from disk", session.id, n);
             return segment;
         }
+        log.debug("Session {}: segment {} awaited", session.id, n);
         session.produce(n);
         await(session, segment, () -> Files.exists(segment));
         return segment;
