@@ -60,9 +60,13 @@ class KeyedVideos {
                 .map(file -> VideoFiles.extension(file.name())).orElse(null);
     }
 
-    /** @throws ApiException 404 when the key's movie has no IMDb id */
+    /** @throws ApiException 404 for an episode's key, or when the key's movie has no IMDb id */
     String imdbId(StreamingApi.Grant grant) {
-        Integer tmdbId = titleIds.movieTmdbIds(List.of(grant.movieId())).get(grant.movieId());
+        Long movieId = grant.movieId();
+        if (movieId == null) {
+            throw new ApiException(HttpStatus.NOT_FOUND, "External subtitles are searched for movies only");
+        }
+        Integer tmdbId = titleIds.movieTmdbIds(List.of(movieId)).get(movieId);
         return (tmdbId == null ? java.util.Optional.<MovieSummary>empty() : catalog.storedMovie(tmdbId))
                 .map(MovieSummary::imdbId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "The movie has no IMDb id"));
