@@ -22,7 +22,7 @@ class ModularityTest {
     @Test
     void everyModuleOfTheDesignExists() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("catalog", "sources", "torrent", "streaming", "network", "accounts", "trakt", "sync", "web", "settings",
+                .contains("catalog", "sources", "torrent", "streaming", "playback", "network", "accounts", "trakt", "sync", "web", "settings",
                         "platform");
     }
 }

@@ -1,6 +1,7 @@
 package app.marquee.catalog.internal;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,7 +10,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import app.marquee.catalog.MovieResponse;
+import app.marquee.catalog.MovieSourceDto;
 import app.marquee.catalog.SourceLookup;
+import app.marquee.catalog.SourceMedia;
+import app.marquee.catalog.SourceMediaLookup;
 import app.marquee.catalog.MovieSummary;
 import app.marquee.catalog.SeasonResponse;
 import app.marquee.catalog.EpisodeResponse;
@@ -36,15 +40,17 @@ public class TitleReader {
     private final GenreNames genreNames;
     private final TmdbClient tmdb;
     private final ObjectProvider<SourceLookup> sourceLookup;
+    private final ObjectProvider<SourceMediaLookup> mediaLookup;
     private final SingleFlight<String, Boolean> fetches = new SingleFlight<>();
 
     TitleReader(TitleQueries queries, TitleWriter writer, GenreNames genreNames, TmdbClient tmdb,
-            ObjectProvider<SourceLookup> sourceLookup) {
+            ObjectProvider<SourceLookup> sourceLookup, ObjectProvider<SourceMediaLookup> mediaLookup) {
         this.queries = queries;
         this.writer = writer;
         this.genreNames = genreNames;
         this.tmdb = tmdb;
         this.sourceLookup = sourceLookup;
+        this.mediaLookup = mediaLookup;
     }
 
     public MovieResponse movie(int tmdbId, String lang, boolean includeSources) {
@@ -59,8 +65,18 @@ public class TitleReader {
             return movie;
         }
         SourceLookup lookup = sourceLookup.getIfAvailable();
-        return movie.withSources(lookup == null ? List.of() : queries.movieSummary(tmdbId)
-                .map(lookup::sourcesFor).orElse(List.of()));
+        return movie.withSources(withMedia(lookup == null ? List.of() : queries.movieSummary(tmdbId)
+                .map(lookup::sourcesFor).orElse(List.of())));
+    }
+
+    /** Adds what each source's video holds, for the sources already probed. */
+    private List<MovieSourceDto> withMedia(List<MovieSourceDto> sources) {
+        SourceMediaLookup lookup = mediaLookup.getIfAvailable();
+        if (lookup == null || sources.isEmpty()) {
+            return sources;
+        }
+        Map<Long, SourceMedia> media = lookup.mediaOf(sources.stream().map(MovieSourceDto::id).toList());
+        return sources.stream().map(source -> source.withMedia(media.get(source.id()))).toList();
     }
 
     /** Makes genre names in {@code lang} available (read once from TMDB); English when TMDB cannot give them. */
@@ -87,8 +103,8 @@ public class TitleReader {
             return episode;
         }
         SourceLookup lookup = sourceLookup.getIfAvailable();
-        return episode.withSources(lookup == null ? List.of() : queries.episodeSummary(episode.id())
-                .map(lookup::sourcesFor).orElse(List.of()));
+        return episode.withSources(withMedia(lookup == null ? List.of() : queries.episodeSummary(episode.id())
+                .map(lookup::sourcesFor).orElse(List.of())));
     }
 
     /** The episode to find sources for, read like {@link #episode}. */

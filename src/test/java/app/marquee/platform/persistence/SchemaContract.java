@@ -42,7 +42,8 @@ abstract class SchemaContract {
             "genre", "genre_translation", "movie", "movie_translation", "movie_genre", "tv_show",
             "tv_show_translation", "tv_show_genre", "season", "episode", "app_user", "user_session",
             "refresh_token", "audit_log", "app_setting", "media_list", "media_list_item", "torrent_source",
-            "storage", "streaming_key", "trakt_user", "watch_progress", "sync_state", "shedlock", "trakt_outbox");
+            "storage", "streaming_key", "trakt_user", "watch_progress", "sync_state", "shedlock", "trakt_outbox",
+            "source_media");
 
     @Autowired
     DataSource dataSource;
@@ -53,7 +54,7 @@ abstract class SchemaContract {
     void emptyTables() {
         jdbc = new JdbcTemplate(dataSource);
         for (String table : new String[] {"trakt_outbox", "media_list_item", "media_list", "watch_progress", "streaming_key", "storage",
-                "torrent_source", "episode", "season", "movie_genre", "tv_show_genre", "movie_translation",
+                "source_media", "torrent_source", "episode", "season", "movie_genre", "tv_show_genre", "movie_translation",
                 "tv_show_translation", "genre_translation", "genre", "movie", "tv_show", "refresh_token",
                 "user_session", "trakt_user", "audit_log", "app_setting", "app_user", "sync_state", "shedlock"}) {
             jdbc.update("DELETE FROM " + table);
@@ -248,9 +249,22 @@ abstract class SchemaContract {
         assertThat(jdbc.queryForObject("SELECT expires_at FROM streaming_key WHERE movie_id = ?", Timestamp.class, movie)
                 .toInstant()).isEqualTo(NOW);
 
+        String upsert = "INSERT INTO source_media (source_id, file_name, container, video_codec, duration_ms, "
+                + "media_json, probed_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (source_id) DO UPDATE SET "
+                + "file_name = excluded.file_name, container = excluded.container, video_codec = excluded.video_codec, "
+                + "duration_ms = excluded.duration_ms, media_json = excluded.media_json, probed_at = excluded.probed_at";
+        jdbc.update(upsert, source, "movie.mkv", "matroska,webm", "h264", 5_400_000L, "{}", TS);
+        jdbc.update(upsert, source, "movie.mkv", "matroska,webm", "hevc", 5_400_000L, "{\"audio\":[]}", TS);
+        assertThat(jdbc.queryForMap("SELECT video_codec, media_json FROM source_media WHERE source_id = ?", source))
+                .as("a source has one probe, replaced when probed again")
+                .containsEntry("video_codec", "hevc").containsEntry("media_json", "{\"audio\":[]}");
+        assertThatThrownBy(() -> jdbc.update(upsert, 999_999L, "x.mkv", "matroska", null, null, "{}", TS))
+                .isInstanceOf(DataIntegrityViolationException.class);
+
         jdbc.update("DELETE FROM movie WHERE id = ?", movie);
         jdbc.update("DELETE FROM episode WHERE id = ?", episode);
         assertThat(count("torrent_source")).isZero();
+        assertThat(count("source_media")).isZero();
         assertThat(count("streaming_key")).isZero();
         assertThat(count("storage")).as("what is on disk is recorded until it is deleted from disk").isEqualTo(1);
     }
