@@ -146,8 +146,16 @@ public final class OpenTracker implements AutoCloseable {
 
     /** Waits until the tracker reports at least one seeder of the info-hash. */
     public void awaitSeeder(String infoHashHex, Duration timeout) {
+        awaitSeeder(infoHashHex, timeout, () -> true);
+    }
+
+    /** As {@link #awaitSeeder(String, Duration)}, giving up early when {@code alive} says the seeder has died. */
+    public void awaitSeeder(String infoHashHex, Duration timeout, java.util.function.BooleanSupplier alive) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (seeders(infoHashHex) < 1) {
+            if (!alive.getAsBoolean()) {
+                throw new IllegalStateException("the seeder of " + infoHashHex + " stopped before announcing");
+            }
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("no seeder announced " + infoHashHex + " to the tracker within "
                         + timeout + "; tracker output: " + process.output());

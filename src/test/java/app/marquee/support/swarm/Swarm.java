@@ -79,13 +79,7 @@ public final class Swarm implements AutoCloseable {
         byte[] torrentBytes = read(torrent);
         String infoHash = InfoDictionary.sha1Hex(torrentBytes);
         tracker.allow(infoHash);
-        Aria2Seeder seeder = Aria2Seeder.start(torrent, seedDirectory, uploadLimit, host);
-        processes.add(seeder);
-        try {
-            tracker.awaitSeeder(infoHash, Duration.ofSeconds(30));
-        } catch (IllegalStateException e) {
-            throw new IllegalStateException(e.getMessage() + "; aria2c output: " + seeder.output(), e);
-        }
+        Aria2Seeder seeder = startSeeder(torrent, seedDirectory, uploadLimit, infoHash);
         String magnet = "magnet:?xt=urn:btih:" + infoHash + "&dn=" + URLEncoder.encode(name, StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode(tracker.httpAnnounceUrl(), StandardCharsets.UTF_8)
                 + "&tr=" + URLEncoder.encode(tracker.udpAnnounceUrl(), StandardCharsets.UTF_8);
@@ -106,6 +100,28 @@ public final class Swarm implements AutoCloseable {
                 "-a", tracker.udpAnnounceUrl() + "," + tracker.httpAnnounceUrl(),
                 "-o", torrent.toString(), content.toString()));
         return start(content, seedDirectory, torrent, name, null, "");
+    }
+
+    /**
+     * Starts aria2c and waits until the tracker lists it. The free port it is given may be taken by another
+     * process before aria2c binds it (other test JVMs, the server's own sockets): then it is started again on
+     * another port, a few times.
+     */
+    private Aria2Seeder startSeeder(Path torrent, Path seedDirectory, String uploadLimit, String infoHash) {
+        for (int attempt = 1; ; attempt++) {
+            Aria2Seeder seeder = Aria2Seeder.start(torrent, seedDirectory, uploadLimit, host);
+            try {
+                tracker.awaitSeeder(infoHash, Duration.ofSeconds(30), seeder::isAlive);
+                processes.add(seeder);
+                return seeder;
+            } catch (IllegalStateException e) {
+                seeder.close();
+                boolean portTaken = seeder.output().contains("Failed to bind");
+                if (!portTaken || attempt == 3) {
+                    throw new IllegalStateException(e.getMessage() + "; aria2c output: " + seeder.output(), e);
+                }
+            }
+        }
     }
 
     /** A torrent of the swarm: the seeded file, its .torrent and magnet, and the file's SHA-256. */
