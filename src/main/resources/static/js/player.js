@@ -82,9 +82,43 @@
         }
     }
 
+    // What this browser decodes, as the names GET /api/stream/:key/playback takes (ffprobe's): asked of the
+    // element and of Media Source Extensions, never assumed. Matroska is left out: Chromium answers "maybe" for
+    // it and then plays the video without an AC3 track's sound, so an MKV is remuxed for it instead.
+    function capabilities() {
+        const plays = type => video.canPlayType(type) !== ''
+            || (window.MediaSource !== undefined && MediaSource.isTypeSupported(type));
+        const names = {
+            h264: 'video/mp4; codecs="avc1.42E01E"', hevc: 'video/mp4; codecs="hvc1.1.6.L93.B0"',
+            vp8: 'video/webm; codecs="vp8"', vp9: 'video/webm; codecs="vp9"', av1: 'video/mp4; codecs="av01.0.05M.08"',
+            aac: 'audio/mp4; codecs="mp4a.40.2"', mp3: 'audio/mpeg', opus: 'audio/webm; codecs="opus"',
+            vorbis: 'audio/webm; codecs="vorbis"', flac: 'audio/mp4; codecs="flac"', ac3: 'audio/mp4; codecs="ac-3"',
+            eac3: 'audio/mp4; codecs="ec-3"', mp4: 'video/mp4', webm: 'video/webm'
+        };
+        return Object.keys(names).filter(name => plays(names[name]));
+    }
+
+    // The subtitle tracks the server offers as WebVTT, for the player's own menu (none shown until picked).
+    function addSubtitles(options) {
+        for (const option of options || []) {
+            if (!option.url) {
+                continue; // image subtitles can only be burnt in
+            }
+            const track = document.createElement('track');
+            track.kind = 'subtitles';
+            track.src = option.url;
+            if (option.language) {
+                track.srclang = option.language.slice(0, 2);
+            }
+            track.label = (option.title || option.language || 'Subtitles') + (option.forced ? ' (forced)' : '');
+            video.appendChild(track);
+        }
+    }
+
     async function start() {
         const quality = page.dataset.quality || 'auto';
-        const canHevc = video.canPlayType('video/mp4; codecs="hvc1"') !== '';
+        const caps = capabilities();
+        const canHevc = caps.indexOf('hevc') >= 0;
         const titlePath = episode
             ? '/api/shows/' + episode.showId + '/seasons/' + episode.season + '/episodes/' + episode.episode
             : '/api/movies/' + movieId;
@@ -94,7 +128,15 @@
             return;
         }
         const resume = await resumeFraction();
-        streamUrl = '/api/stream/' + encodeURIComponent(key.body.streamingKey);
+        const direct = '/api/stream/' + encodeURIComponent(key.body.streamingKey);
+        // the server decides how this browser plays the file: as it is, or remuxed/transcoded to HLS
+        const plan = await api(direct + '/playback?hevc=' + canHevc + '&caps=' + encodeURIComponent(caps.join(','))
+            + '&lang=' + encodeURIComponent(page.dataset.lang || 'en'));
+        streamUrl = plan.ok ? plan.body.url : direct;
+        page.dataset.mode = plan.ok ? plan.body.mode : 'direct';
+        if (plan.ok) {
+            addSubtitles(plan.body.subtitles);
+        }
         video.addEventListener('loadedmetadata', function () {
             if (resume > 0 && isFinite(video.duration)) {
                 video.currentTime = resume * video.duration;

@@ -15,7 +15,7 @@ import app.marquee.support.swarm.SwarmTools;
  * Small videos made by ffmpeg as torrents commonly carry them, kept under {@code target/swarm-cache/} for the rest
  * of the run. Low resolution and short, so the shared CPU makes them in a second or two.
  */
-final class PlaybackVideos {
+public final class PlaybackVideos {
 
     static final double MKV_SECONDS = 30;
     static final double LONG_MKV_SECONDS = 60;
@@ -33,7 +33,7 @@ final class PlaybackVideos {
      * Matroska, 30 s, 320x180: H.264 (a key frame every 2 s), AC3 5.1 in English (default), AAC stereo in
      * French, and an English SubRip track.
      */
-    static Path matroskaWithTwoLanguagesAndSubtitles() {
+    public static Path matroskaWithTwoLanguagesAndSubtitles() {
         return cached("playback-h264-ac3-aac-srt.mkv", (directory, output) -> {
             Path srt = directory.resolve("cues.srt");
             StringBuilder text = new StringBuilder();

@@ -16,6 +16,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import app.marquee.playback.PlaybackVideos;
 import app.marquee.support.ApiClient;
 import app.marquee.support.Browser;
 import app.marquee.support.FakeEztv;
@@ -130,6 +131,28 @@ class PlayerIT {
         double resumedAt = number(b.script("return document.getElementById('video').currentTime"));
         assertThat(resumedAt / duration).isBetween(saved.path("progress").asDouble() - 0.05,
                 saved.path("progress").asDouble() + 0.05);
+    }
+
+    @Test
+    void anMkvWithAc3SoundIsHeardInChromiumThroughTheServersTranscode() {
+        // H.264 + AC3 5.1 (English, default) + AAC (French) + English SubRip: Chromium plays neither Matroska nor
+        // AC3 (notes/browser.md), so the player asks the server, which transcodes the audio into HLS
+        SeededTorrent mkv = swarm.swarm().seed(PlaybackVideos.matroskaWithTwoLanguagesAndSubtitles(),
+                "Genuine.Cattle.2003.720p.WEB.x264.AC3.mkv", 64 * 1024, null);
+        yts.serve("tt0167261", "Genuine Cattle", 2003, List.of(FakeYts.Torrent.of(mkv.infoHash(), "720p", mkv.size())));
+        Browser b = browser();
+
+        b.open("/watch/121");
+        b.await(Duration.ofSeconds(90), d -> Boolean.TRUE.equals(b.script("const v = document.getElementById('video');"
+                + "return v.readyState >= 3 && v.currentTime > 1.5 && v.webkitAudioDecodedByteCount > 0;"))
+                ? Boolean.TRUE : null);
+
+        assertThat(b.find("#player").getAttribute("data-mode")).isEqualTo("audio-transcode");
+        assertThat((String) b.script("return document.getElementById('video').currentSrc")).contains("/hls/");
+        assertThat(number(b.script("return document.getElementById('video').videoWidth"))).isEqualTo(320);
+        // the embedded English subtitles are offered in the player's menu, as WebVTT
+        assertThat(b.findAll("#video track[srclang='en']")).singleElement()
+                .satisfies(track -> assertThat(track.getAttribute("src")).endsWith(".vtt"));
     }
 
     @Test
