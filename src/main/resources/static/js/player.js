@@ -122,7 +122,8 @@
         const titlePath = episode
             ? '/api/shows/' + episode.showId + '/seasons/' + episode.season + '/episodes/' + episode.episode
             : '/api/movies/' + movieId;
-        const key = await api(titlePath + '/' + encodeURIComponent(quality) + '?hevc=' + canHevc, { method: 'POST' });
+        const key = await api(titlePath + '/' + encodeURIComponent(quality) + '?hevc=' + canHevc
+            + '&caps=' + encodeURIComponent(caps.join(',')), { method: 'POST' });
         if (!key.ok) {
             fail(explain(key.status, key.body));
             return;

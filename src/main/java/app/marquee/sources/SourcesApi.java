@@ -21,10 +21,26 @@ public interface SourcesApi {
      *
      * @throws app.marquee.platform.ApiException 503 when nothing is stored and no indexer answers
      */
-    List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc);
+    default List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc) {
+        return playable(movie, quality, hevc, null);
+    }
+
+    /**
+     * As {@link #playable(MovieSummary, String, boolean)}, for a client that lists what it plays: within a quality,
+     * the sources it plays with the least work come first (direct play, then remux, audio transcode, full
+     * transcode), where their media was probed ({@link PlaybackWork}).
+     */
+    List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities);
 
     /** As {@link #playable(MovieSummary, String, boolean)} for an episode: its own torrents and packs holding it. */
-    List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc);
+    default List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc) {
+        return playable(episode, quality, hevc, null);
+    }
+
+    /** As {@link #playable(MovieSummary, String, boolean, String)} for an episode. */
+    List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities);
 
     /** One source by id, unless it was rejected or deleted. */
     Optional<PlayableSource> source(long sourceId);

@@ -48,6 +48,8 @@ class PlaybackIT {
     private static final int SLOW_MKV_MOVIE = 122;
     /** The same MKV seeded very slowly: its ffmpeg cannot finish before the client is killed. */
     private static final int CRAWLING_MKV_MOVIE = 128;
+    /** Lists the MKV (900 seeders) and an MP4 nobody has probed (10 seeders), both 1080p: for the ranking. */
+    private static final int TWO_SOURCES_MOVIE = 11216;
     /** An HEVC MP4. */
     private static final int HEVC_MOVIE = 121;
     /** The HEVC MP4 in a folder with two subtitle files. */
@@ -94,6 +96,9 @@ class PlaybackIT {
         yts.serve("tt0120737", "Influential Bat", 2001, List.of(FakeYts.Torrent.of(withSubtitleFiles.infoHash(), "1080p",
                 Files.size(PlaybackVideos.hevcMp4()))));
         yts.serve("tt0167261", "Genuine Cattle", 2003, List.of(FakeYts.Torrent.of(hevc.infoHash(), "1080p", hevc.size())));
+        yts.serve("tt0095765", "Scientific Salmon", 1988, List.of(
+                new FakeYts.Torrent(mkv.infoHash(), "1080p", "bluray", mkv.size(), 900, 10),
+                new FakeYts.Torrent("b".repeat(40), "1080p", "web", 700_000_000L, 10, 2)));
     }
 
     @DynamicPropertySource
@@ -393,6 +398,25 @@ class PlaybackIT {
     }
 
     // --- helpers
+
+    @Test
+    void theBestSourceIsTheOneThisClientPlaysWithTheLeastWorkOnceItsMediaIsKnown() throws Exception {
+        ApiClient api = new ApiClient(port);
+        String chromium = "/api/movies/" + TWO_SOURCES_MOVIE + "/1080p?caps=" + CHROMIUM_CAPS;
+        // nothing probed yet: the seeders decide, the MKV comes first
+        ApiClient.Response first = api.post(chromium, "");
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        assertThat(first.json().path("size").asLong()).isEqualTo(mkv.size());
+        getJson("/api/stream/" + first.json().path("streamingKey").asString() + "/media"); // the MKV is probed
+
+        // Chromium would need its AC3 transcoded: the MP4 it may play as it is comes first now
+        assertThat(api.post(chromium, "").json().path("size").asLong()).isEqualTo(700_000_000L);
+        // a client that plays Matroska and AC3 plays the MKV as it is: it keeps it
+        assertThat(api.post("/api/movies/" + TWO_SOURCES_MOVIE + "/1080p", "",
+                "X-Playback-Capabilities", "h264,ac3,aac,matroska,mp4").json().path("size").asLong())
+                .isEqualTo(mkv.size());
+        assertThat(api.post(chromium.replace(CHROMIUM_CAPS, "h264;drop"), "").status()).isEqualTo(400);
+    }
 
     private String play(ApiClient api, int movie, boolean hevc) {
         ApiClient.Response play = api.post("/api/movies/" + movie + "/auto" + (hevc ? "?hevc=true" : ""), "");

@@ -13,7 +13,6 @@ import app.marquee.catalog.TitleIds;
 import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
 import app.marquee.sources.SourcesApi;
-import app.marquee.sources.VideoFiles;
 import app.marquee.streaming.StreamingApi;
 
 /** What the playback routes know of a streaming key: its grant, its video's media, file name and movie. */
@@ -54,10 +53,7 @@ class KeyedVideos {
 
     /** The video file's extension ({@code mkv}), null while the torrent's metadata is unknown. */
     @Nullable String extension(StreamingApi.Grant grant) {
-        return sources.source(grant.sourceId())
-                .flatMap(source -> source.validatedMetadata().map(metadata -> source.videoFileIndex() != null
-                        ? metadata.file(source.videoFileIndex()) : metadata.largestFile()))
-                .map(file -> VideoFiles.extension(file.name())).orElse(null);
+        return sources.source(grant.sourceId()).map(PlaybackWorkEstimate::extension).orElse(null);
     }
 
     /** @throws ApiException 404 for an episode's key, or when the key's movie has no IMDb id */

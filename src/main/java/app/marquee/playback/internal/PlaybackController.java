@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import app.marquee.catalog.SourceMedia;
+import app.marquee.sources.PlaybackWork;
 import app.marquee.platform.ApiException;
 import app.marquee.streaming.StreamingApi;
 
@@ -30,7 +31,7 @@ import app.marquee.streaming.StreamingApi;
 @RestController
 class PlaybackController {
 
-    static final String CAPABILITIES_HEADER = "X-Playback-Capabilities";
+    static final String CAPABILITIES_HEADER = PlaybackWork.CAPABILITIES_HEADER;
     private static final MediaType HLS_PLAYLIST = MediaType.parseMediaType("application/vnd.apple.mpegurl");
     private static final MediaType MP4 = MediaType.parseMediaType("video/mp4");
 

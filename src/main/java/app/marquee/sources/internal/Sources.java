@@ -1,6 +1,8 @@
 package app.marquee.sources.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -9,6 +11,7 @@ import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +22,7 @@ import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
+import app.marquee.sources.PlaybackWork;
 import app.marquee.sources.SourcesApi;
 import app.marquee.sources.SourcesProperties;
 import app.marquee.torrent.InfoHash;
@@ -41,10 +45,12 @@ class Sources implements SourceLookup, SourcesApi {
     private final NetworkGate gate;
     private final SourcesProperties properties;
     private final MetadataCheck check;
+    private final ObjectProvider<PlaybackWork> playbackWork;
 
     Sources(SourceStore store, SourceSearch search, NetworkGate gate, SourcesProperties properties,
-            MetadataCheck check) {
+            MetadataCheck check, ObjectProvider<PlaybackWork> playbackWork) {
         this.check = check;
+        this.playbackWork = playbackWork;
         this.store = store;
         this.search = search;
         this.gate = gate;
@@ -71,27 +77,37 @@ class Sources implements SourceLookup, SourcesApi {
     }
 
     @Override
-    public List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc) {
-        return playable(SearchedTitle.of(movie), quality, hevc);
+    public List<PlayableSource> playable(MovieSummary movie, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities) {
+        return playable(SearchedTitle.of(movie), quality, hevc, capabilities);
     }
 
     @Override
-    public List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc) {
-        return playable(SearchedTitle.of(episode), quality, hevc);
+    public List<PlayableSource> playable(EpisodeSummary episode, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities) {
+        return playable(SearchedTitle.of(episode), quality, hevc, capabilities);
     }
 
-    private List<PlayableSource> playable(SearchedTitle title, @Nullable String quality, boolean hevc) {
+    private List<PlayableSource> playable(SearchedTitle title, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities) {
         boolean indexersDown = searchIfNeverSearched(title) instanceof IndexersUnavailableException;
         List<TorrentSource> stored = store.of(title.owner());
         if (stored.isEmpty() && indexersDown) {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Sources temporarily unavailable",
                     "no indexer answered the search for this title; try again in a minute");
         }
-        return stored.stream()
+        List<TorrentSource> candidates = stored.stream()
                 .filter(source -> source.metadataStatus() != TorrentSource.MetadataStatus.REJECTED)
                 .filter(source -> quality == null || quality.equalsIgnoreCase(source.quality()))
-                .sorted(SourceRanking.order(hevc))
-                .map(Sources::playable)
+                .toList();
+        Map<Long, PlayableSource> playables = new LinkedHashMap<>();
+        candidates.forEach(source -> playables.put(source.id(), playable(source)));
+        PlaybackWork estimate = playbackWork.getIfAvailable();
+        Map<Long, PlaybackWork.Level> work = estimate == null || playables.isEmpty() ? Map.of()
+                : estimate.of(List.copyOf(playables.values()), capabilities, hevc);
+        return candidates.stream()
+                .sorted(SourceRanking.order(hevc, work))
+                .map(source -> playables.get(source.id()))
                 .toList();
     }
 

@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -22,6 +23,7 @@ import app.marquee.catalog.MovieSummary;
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
+import app.marquee.sources.PlaybackWork;
 import app.marquee.sources.SourcesApi;
 
 /**
@@ -57,17 +59,21 @@ class PlayController {
 
     @Operation(summary = "Get a streaming key for a movie",
             description = "quality is auto or one of 480p, 720p, 1080p, 2160p, 3D; hevc=true when the client"
-                    + " decodes HEVC. The key plays GET /api/stream/{key} for about 6 h.")
+                    + " decodes HEVC; caps (or X-Playback-Capabilities) lists the codecs and containers it plays, so"
+                    + " the source it plays with the least work comes first. The key plays GET /api/stream/{key} for"
+                    + " about 6 h.")
     @PostMapping("/api/movies/{tmdbId}/{quality}")
     PlayResponse play(@PathVariable int tmdbId, @PathVariable String quality,
-            @RequestParam(defaultValue = "false") boolean hevc, @AuthenticationPrincipal CurrentUser user) {
+            @RequestParam(defaultValue = "false") boolean hevc, @RequestParam(required = false) @Nullable String caps,
+            @RequestHeader(value = PlaybackWork.CAPABILITIES_HEADER, required = false) @Nullable String capsHeader,
+            @AuthenticationPrincipal CurrentUser user) {
         if (tmdbId <= 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid id", "ids are positive TMDB ids");
         }
         String asked = quality(quality);
         MovieSummary movie = catalog.movie(tmdbId)
                 .orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND, "Movie not found"));
-        return play(new PlayedTitle.Movie(movie), "movie", asked, hevc, user);
+        return play(new PlayedTitle.Movie(movie), "movie", asked, hevc, caps != null ? caps : capsHeader, user);
     }
 
     @Operation(summary = "Get a streaming key for an episode",
@@ -77,6 +83,8 @@ class PlayController {
     @PostMapping("/api/shows/{id}/seasons/{season}/episodes/{episode}/{quality}")
     PlayResponse playEpisode(@PathVariable int id, @PathVariable int season, @PathVariable int episode,
             @PathVariable String quality, @RequestParam(defaultValue = "false") boolean hevc,
+            @RequestParam(required = false) @Nullable String caps,
+            @RequestHeader(value = PlaybackWork.CAPABILITIES_HEADER, required = false) @Nullable String capsHeader,
             @AuthenticationPrincipal CurrentUser user) {
         if (id <= 0) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "Invalid id", "ids are positive TMDB ids");
@@ -87,13 +95,13 @@ class PlayController {
         }
         String asked = quality(quality);
         EpisodeSummary found = catalog.episode(id, season, episode);
-        return play(new PlayedTitle.Episode(found), "episode", asked, hevc, user);
+        return play(new PlayedTitle.Episode(found), "episode", asked, hevc, caps != null ? caps : capsHeader, user);
     }
 
     private PlayResponse play(PlayedTitle title, String kind, @Nullable String asked, boolean hevc,
-            CurrentUser user) {
+            @Nullable String capabilities, CurrentUser user) {
         gate.checkTorrentTrafficAllowed();
-        List<PlayableSource> candidates = title.playable(sources, asked, hevc);
+        List<PlayableSource> candidates = title.playable(sources, asked, hevc, capabilities);
         if (candidates.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, asked == null
                     ? "No sources available for this " + kind

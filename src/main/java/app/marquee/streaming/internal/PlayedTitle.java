@@ -15,7 +15,8 @@ sealed interface PlayedTitle {
     String label();
 
     /** Its sources that may be played, best first for this client. */
-    List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc);
+    List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc,
+            @Nullable String capabilities);
 
     default @Nullable Long movieId() {
         return this instanceof Movie(MovieSummary movie) ? movie.id() : null;
@@ -33,8 +34,9 @@ sealed interface PlayedTitle {
         }
 
         @Override
-        public List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc) {
-            return sources.playable(movie, quality, hevc);
+        public List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc,
+                @Nullable String capabilities) {
+            return sources.playable(movie, quality, hevc, capabilities);
         }
     }
 
@@ -46,8 +48,9 @@ sealed interface PlayedTitle {
         }
 
         @Override
-        public List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc) {
-            return sources.playable(episode, quality, hevc);
+        public List<PlayableSource> playable(SourcesApi sources, @Nullable String quality, boolean hevc,
+                @Nullable String capabilities) {
+            return sources.playable(episode, quality, hevc, capabilities);
         }
     }
 }

@@ -155,7 +155,7 @@ class StreamController {
         if (keyedFits) {
             return keyed;
         }
-        List<PlayableSource> others = title.playable(sources, asked, hevc != null && hevc);
+        List<PlayableSource> others = title.playable(sources, asked, hevc != null && hevc, null);
         if (others.isEmpty()) {
             throw new ApiException(HttpStatus.NOT_FOUND, "No playable video file");
         }
