@@ -16,6 +16,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +24,7 @@ import app.marquee.catalog.SourceMedia;
 import app.marquee.platform.ApiException;
 import app.marquee.sources.SourcesApi;
 import app.marquee.streaming.StreamingApi;
+import app.marquee.streaming.StreamingKeyIssued;
 import app.marquee.streaming.StreamingProperties;
 
 /**
@@ -67,10 +69,7 @@ class MediaProbe {
         if (stored.isPresent() || !tools.available()) {
             return stored;
         }
-        CompletableFuture<SourceMedia> probe = running.computeIfAbsent(grant.sourceId(),
-                id -> CompletableFuture.supplyAsync(() -> probeAndStore(key, id),
-                        VIRTUAL));
-        probe.whenComplete((media, failure) -> running.remove(grant.sourceId(), probe));
+        CompletableFuture<SourceMedia> probe = start(key, grant);
         try {
             return Optional.of(probe.get(timeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
@@ -85,6 +84,31 @@ class MediaProbe {
             Thread.currentThread().interrupt();
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Probe interrupted");
         }
+    }
+
+    /**
+     * A play request was just answered: the video is probed at once, in the background, as soon as its header
+     * arrives, so the player's playback request (and the ranking of the next play) find its media known.
+     */
+    @EventListener
+    void onKeyIssued(StreamingKeyIssued issued) {
+        if (!tools.available() || store.find(issued.grant().sourceId()).isPresent()) {
+            return;
+        }
+        start(issued.key(), issued.grant()).whenComplete((media, failure) -> {
+            if (failure != null) {
+                log.debug("Source {}: probe after the play request failed: {}", issued.grant().sourceId(),
+                        failure.toString());
+            }
+        });
+    }
+
+    /** The probe of the key's source, started unless one is running (one per source at a time). */
+    private CompletableFuture<SourceMedia> start(String key, StreamingApi.Grant grant) {
+        CompletableFuture<SourceMedia> probe = running.computeIfAbsent(grant.sourceId(),
+                id -> CompletableFuture.supplyAsync(() -> probeAndStore(key, id), VIRTUAL));
+        probe.whenComplete((media, failure) -> running.remove(grant.sourceId(), probe));
+        return probe;
     }
 
     private SourceMedia probeAndStore(String key, long sourceId) {

@@ -8,6 +8,7 @@ import java.util.Set;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,8 @@ import app.marquee.platform.ApiException;
 import app.marquee.sources.PlayableSource;
 import app.marquee.sources.PlaybackWork;
 import app.marquee.sources.SourcesApi;
+import app.marquee.streaming.StreamingApi;
+import app.marquee.streaming.StreamingKeyIssued;
 
 /**
  * {@code POST /api/movies/:tmdbId/:quality} (API.md) and {@code POST /api/shows/:id/seasons/:s/episodes/:e/:quality}:
@@ -42,9 +45,11 @@ class PlayController {
     private final StreamingKeys keys;
     private final Downloads downloads;
     private final NetworkGate gate;
+    private final ApplicationEventPublisher events;
 
     PlayController(CatalogApi catalog, SourcesApi sources, StreamingKeys keys, Downloads downloads,
-            NetworkGate gate) {
+            NetworkGate gate, ApplicationEventPublisher events) {
+        this.events = events;
         this.catalog = catalog;
         this.sources = sources;
         this.keys = keys;
@@ -110,6 +115,8 @@ class PlayController {
         PlayableSource best = candidates.getFirst();
         StreamingKeys.Issued key = keys.issue(user.id(), title, best.id(), best.quality());
         downloads.start(best, title.label());
+        events.publishEvent(new StreamingKeyIssued(key.key(), new StreamingApi.Grant(user.id(), title.movieId(),
+                title.episodeId(), best.id(), key.expiresAt())));
         return new PlayResponse(key.key(), best.quality(), best.size(), best.videoCodec(), best.seeders(),
                 best.leechers(), key.expiresAt());
     }
