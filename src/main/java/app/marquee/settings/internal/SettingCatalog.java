@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The settings of CONFIG.md that {@code /api/config} may change, by service. Left out on purpose, so that the
  * API can never move where data lives, which database is used, or the keys that protect it: paths to programs
- * and directories ({@code marquee.data-dir}, {@code marquee.streaming.download-dir}, {@code marquee.playback.*}),
+ * and directories ({@code marquee.data-dir}, {@code marquee.streaming.download-dir}, {@code marquee.playback.ffmpeg}
+ * and {@code ffprobe}),
  * the server port, the database and Redis connections, the first admin ({@code marquee.admin.*}, used only on an
  * empty database) and the JWT, encryption and blind-index keys. Those are named by {@link #isReserved} so a
  * request for one gets a clear refusal.
@@ -26,7 +27,7 @@ final class SettingCatalog {
     static final Set<String> LIVE_SERVICES = Set.of("tmdb", "trakt", "indexers");
 
     private static final List<String> RESERVED_PREFIXES = List.of("marquee.data-dir", "marquee.streaming.download-dir",
-            "marquee.playback.", "marquee.admin.", "marquee.accounts.jwt-secret", "marquee.accounts.encryption-key",
+            "marquee.playback.ffmpeg", "marquee.playback.ffprobe", "marquee.admin.", "marquee.accounts.jwt-secret", "marquee.accounts.encryption-key",
             "marquee.accounts.blind-index-key", "spring.", "server.", "management.", "logging.");
 
     private static final List<Setting> SETTINGS = build();
@@ -120,6 +121,15 @@ final class SettingCatalog {
         sources.add("marquee.sources.metadata-retry-after", "time between those tries (default 10m)");
         sources.add("marquee.sources.min-video-size", "smaller videos are rejected (default 1MB)");
         sources.add("marquee.sources.max-video-size", "larger videos are rejected (default 200GB)");
+
+        Group playback = new Group(all, "playback", false);
+        playback.add("marquee.playback.max-transcodes", "ffmpeg encodes at once, audio or full transcodes (default 1)");
+        playback.add("marquee.playback.preset", "x264 preset of full transcodes (default veryfast)");
+        Group subtitles = new Group(all, "subtitles", false);
+        subtitles.add("marquee.subtitles.opensubtitles.base-url", "OpenSubtitles REST API root");
+        subtitles.secret("marquee.subtitles.opensubtitles.api-key", "OpenSubtitles API key; unset turns external subtitles off",
+                false);
+        subtitles.add("marquee.subtitles.opensubtitles.user-agent", "the application name registered with OpenSubtitles");
 
         Group torrent = new Group(all, "torrent", false);
         torrent.add("marquee.torrent.trackers", "base tracker list of magnets, comma-separated (default: YTS's trackers)");

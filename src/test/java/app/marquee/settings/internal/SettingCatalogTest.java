@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.Name;
 import app.marquee.accounts.AccountsProperties;
 import app.marquee.catalog.tmdb.TmdbProperties;
 import app.marquee.network.VpnProperties;
+import app.marquee.playback.PlaybackProperties;
+import app.marquee.playback.SubtitlesProperties;
 import app.marquee.sources.IndexersProperties;
 import app.marquee.sources.SourcesProperties;
 import app.marquee.sources.yts.YtsProperties;
@@ -28,17 +30,19 @@ import app.marquee.trakt.TraktProperties;
  */
 class SettingCatalogTest {
 
-    private static final Map<String, Class<?>> RECORDS = Map.of(
-            "marquee.tmdb", TmdbProperties.class,
-            "marquee.trakt", TraktProperties.class,
-            "marquee.indexers", IndexersProperties.class,
-            "marquee.yts", YtsProperties.class,
-            "marquee.sources", SourcesProperties.class,
-            "marquee.torrent", TorrentProperties.class,
-            "marquee.streaming", StreamingProperties.class,
-            "marquee.vpn", VpnProperties.class,
-            "marquee.sync", SyncProperties.class,
-            "marquee.accounts", AccountsProperties.class);
+    private static final Map<String, Class<?>> RECORDS = Map.ofEntries(
+            Map.entry("marquee.tmdb", TmdbProperties.class),
+            Map.entry("marquee.trakt", TraktProperties.class),
+            Map.entry("marquee.indexers", IndexersProperties.class),
+            Map.entry("marquee.yts", YtsProperties.class),
+            Map.entry("marquee.sources", SourcesProperties.class),
+            Map.entry("marquee.torrent", TorrentProperties.class),
+            Map.entry("marquee.streaming", StreamingProperties.class),
+            Map.entry("marquee.vpn", VpnProperties.class),
+            Map.entry("marquee.sync", SyncProperties.class),
+            Map.entry("marquee.accounts", AccountsProperties.class),
+            Map.entry("marquee.playback", PlaybackProperties.class),
+            Map.entry("marquee.subtitles", SubtitlesProperties.class));
 
     @Test
     void everySettingNamesAComponentOfItsModulesRecord() {
@@ -67,14 +71,18 @@ class SettingCatalogTest {
     void secretsAndPathsFollowConfigMd() {
         assertThat(SettingCatalog.all().stream().filter(Setting::secret).map(Setting::key)).containsExactlyInAnyOrder(
                 "marquee.tmdb.access-token", "marquee.tmdb.api-key", "marquee.trakt.client-secret",
-                "marquee.indexers.torznab[n].api-key");
+                "marquee.indexers.torznab[n].api-key", "marquee.subtitles.opensubtitles.api-key");
         assertThat(List.of("marquee.data-dir", "marquee.streaming.download-dir", "marquee.playback.ffmpeg",
+                "marquee.playback.ffprobe",
                 "spring.datasource.password", "marquee.accounts.encryption-key", "marquee.accounts.jwt-secret",
                 "marquee.accounts.blind-index-key", "marquee.admin.password", "server.port"))
                 .allSatisfy(key -> {
                     assertThat(SettingCatalog.isReserved(key)).as(key).isTrue();
                     assertThat(SettingCatalog.find(key)).as(key).isEmpty();
                 });
+        // what ffmpeg may do is a setting; which program runs is not
+        assertThat(SettingCatalog.find("marquee.playback.max-transcodes")).isPresent();
+        assertThat(SettingCatalog.isReserved("marquee.playback.max-transcodes")).isFalse();
     }
 
     /** The type of the record component that the kebab-case name binds to (a list's element type for a list). */
