@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -28,14 +29,15 @@ public interface TorrentEngine {
      * @throws TorrentEngineException when libtorrent refuses it
      */
     default ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory) {
-        return add(metadata, trackers, saveDirectory, Files.ALL);
+        return add(metadata, trackers, saveDirectory, Set.of());
     }
 
     /**
-     * As {@link #add(TorrentMetadata, List, Path)}; with {@link Files#SELECTED} no file is downloaded until
-     * {@link ActiveTorrent#selectFiles} names it.
+     * As {@link #add(TorrentMetadata, List, Path)}, downloading from the start only {@code files} (by index; the
+     * others at priority 0 until {@link ActiveTorrent#selectFiles} says otherwise); empty: every file. When the
+     * torrent is already in the session, its selection is left as it is.
      */
-    ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory, Files files);
+    ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory, Set<Integer> files);
 
     /**
      * Adds a magnet (BEP 9: the metadata comes from peers found through its {@code tr} trackers) and starts it;

@@ -218,10 +218,16 @@ class Downloads implements StreamActivity {
         return download;
     }
 
+    /**
+     * The source's torrent: a validated one is added with only its video selected from the first moment; one known
+     * by its magnet only waits, downloading nothing, until its metadata says which file to select.
+     */
     private ActiveTorrent torrentOf(PlayableSource source) {
         Path directory = downloadDir.resolve(source.infoHash().hex());
-        return engine.find(source.infoHash()).orElseGet(() -> source.metadata() != null
-                ? engine.add(source.metadata(), torrentProperties.allTrackers(), directory, TorrentEngine.Files.SELECTED)
+        TorrentMetadata metadata = source.metadata();
+        Integer video = source.videoFileIndex();
+        return engine.find(source.infoHash()).orElseGet(() -> metadata != null && video != null
+                ? engine.add(metadata, torrentProperties.allTrackers(), directory, Set.of(video))
                 : engine.addMagnet(source.magnet(), directory, TorrentEngine.Files.SELECTED));
     }
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +14,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.libtorrent4j.Priority;
 import org.libtorrent4j.SessionManager;
 import org.libtorrent4j.SessionParams;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.TorrentInfo;
 import org.libtorrent4j.swig.add_torrent_params;
+import org.libtorrent4j.swig.byte_vector;
 import org.libtorrent4j.swig.error_code;
 import org.libtorrent4j.swig.session_handle;
 import org.libtorrent4j.swig.string_vector;
@@ -130,10 +133,13 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     }
 
     @Override
-    public ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory, Files files) {
+    public ActiveTorrent add(TorrentMetadata metadata, List<String> trackers, Path saveDirectory,
+            Set<Integer> files) {
         SessionManager manager = session();
+        files.forEach(metadata::file); // an index out of range is refused before anything is added
         synchronized (lock) {
-            LibtorrentTorrent existing = adoptOrFind(metadata.infoHash(), saveDirectory, files);
+            LibtorrentTorrent existing = adoptOrFind(metadata.infoHash(), saveDirectory,
+                    files.isEmpty() ? Files.ALL : Files.SELECTED);
             if (existing != null) {
                 return existing;
             }
@@ -152,7 +158,16 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
                     trackers.forEach(urls::add);
                     params.setTrackers(urls);
                 }
-                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory, files);
+                if (!files.isEmpty()) {
+                    // the selection from the first moment: nothing else is fetched, and nothing waits for it
+                    byte_vector priorities = new byte_vector();
+                    for (int i = 0; i < metadata.files().size(); i++) {
+                        priorities.add(files.contains(i) ? Priority.LOW.swig() : Priority.IGNORE.swig());
+                    }
+                    params.set_file_priorities(priorities);
+                    priorities.delete();
+                }
+                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory, Files.ALL);
                 torrent.onMetadata(metadata);
                 return torrent;
             } finally {
