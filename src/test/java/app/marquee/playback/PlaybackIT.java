@@ -246,7 +246,9 @@ class PlaybackIT {
                 seeked.path("time").asDouble(), millis, progress * 100);
         assertThat(seeked.path("time").asDouble()).as(seeked.toString()).isGreaterThan(seekSeconds + 1);
         assertThat(seeked.path("audioBytes").asLong()).isPositive();
-        assertThat(millis).isLessThan(15_000);
+        // the seeder gives 250 KB/s and CI shares two cores: 9-17 s were seen; how fast belongs to
+        // bench/playback.sh, the bound only catches a seek that waits for the file from its start (about 30 s)
+        assertThat(millis).isLessThan(25_000);
         assertThat(commands).as("an ffmpeg started at the segment sought, not at the start")
                 .anySatisfy(command -> assertThat(String.join(" ", command)).contains("-ss " + seekTo * 4 + " -i "));
         assertThat(progress).as("the file up to 70 %% was not read first").isLessThan(0.9);
