@@ -247,7 +247,8 @@ class PlaybackIT {
         assertThat(seeked.path("time").asDouble()).as(seeked.toString()).isGreaterThan(seekSeconds + 1);
         assertThat(seeked.path("audioBytes").asLong()).isPositive();
         // the seeder gives 250 KB/s and CI shares two cores: 9-17 s were seen; how fast belongs to
-        // bench/playback.sh, the bound only catches a seek that waits for the file from its start (about 30 s)
+        // bench/playback.sh. That the seek did not read the file from its start (about 21 s at that rate) is
+        // proved by the -ss and download-progress assertions below; this bound only catches a stuck seek
         assertThat(millis).isLessThan(25_000);
         assertThat(commands).as("an ffmpeg started at the segment sought, not at the start")
                 .anySatisfy(command -> assertThat(String.join(" ", command)).contains("-ss " + seekTo * 4 + " -i "));
