@@ -4,7 +4,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -17,8 +20,10 @@ import jakarta.annotation.PreDestroy;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
+import app.marquee.platform.ApiException;
 import app.marquee.platform.DataDirectory;
 
 /**
@@ -111,6 +116,35 @@ class MediaProcesses {
         Thread.ofVirtual().name("ffmpeg-stderr").start(() -> drainStderr(child));
         process.onExit().thenRun(() -> exited(child));
         return child;
+    }
+
+    /**
+     * Runs a tool that writes {@code partial} and moves it to {@code target} once it succeeded, so a half-written
+     * file is never served; a run that outlasts {@code timeout} is stopped.
+     *
+     * @param failure the error a failed run answers ({@code Subtitle conversion failed})
+     * @throws ApiException 504 when it does not finish in time, 502 {@code failure} when it fails, 503 when
+     *         interrupted
+     */
+    void runToFile(List<String> command, String purpose, Path partial, Path target, Duration timeout,
+            String failure) {
+        try {
+            Files.createDirectories(target.getParent());
+            Child child = start(command, purpose);
+            if (!child.process().waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                child.stop();
+                throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Stream loading timeout");
+            }
+            if (child.process().exitValue() != 0) {
+                throw new ApiException(HttpStatus.BAD_GATEWAY, failure, child.stderrSummary());
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new ApiException(HttpStatus.BAD_GATEWAY, failure, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream interrupted");
+        }
     }
 
     int runningCount() {

@@ -1,20 +1,15 @@
 package app.marquee.playback.internal;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 import app.marquee.catalog.SourceMedia;
-import app.marquee.platform.ApiException;
 
 /**
  * Embedded text subtitles (SRT, ASS/SSA, mov_text, WebVTT) converted to WebVTT by ffmpeg, once per source and
@@ -57,22 +52,7 @@ class SubtitleTracks {
         command.addAll(processes.markerArguments());
         command.addAll(List.of("-i", streams.streamOf(key).toString(), "-map", "0:s:" + subtitle.track(),
                 "-c:s", "webvtt", "-f", "webvtt", partial.toString()));
-        try {
-            Files.createDirectories(target.getParent());
-            MediaProcesses.Child child = processes.start(command, "ffmpeg subtitles " + target.getFileName());
-            if (!child.process().waitFor(CONVERSION_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                child.stop();
-                throw new ApiException(HttpStatus.GATEWAY_TIMEOUT, "Stream loading timeout");
-            }
-            if (child.process().exitValue() != 0) {
-                throw new ApiException(HttpStatus.BAD_GATEWAY, "Subtitle conversion failed", child.stderrSummary());
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "Subtitle conversion failed", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream interrupted");
-        }
+        processes.runToFile(command, "ffmpeg subtitles " + target.getFileName(), partial, target, CONVERSION_TIMEOUT,
+                "Subtitle conversion failed");
     }
 }

@@ -40,6 +40,8 @@ class TorrentSubtitleFiles {
     private static final Set<String> EXTENSIONS = Set.of("srt", "vtt", "ass", "ssa");
     /** Subtitle files are small; anything larger is not one. */
     private static final long MAX_SIZE = 10L * 1024 * 1024;
+    /** Converting a file that small takes a moment. */
+    private static final Duration CONVERSION_TIMEOUT = Duration.ofSeconds(60);
     /** English language names ("english", "french") to ISO 639-2, for files named by language. */
     private static final Map<String, String> LANGUAGE_NAMES = languageNames();
     private static final Set<String> TWO_LETTER_CODES = Set.of(Locale.getISOLanguages());
@@ -125,21 +127,9 @@ class TorrentSubtitleFiles {
             throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "ffmpeg is not available");
         }
         Path partial = target.resolveSibling(target.getFileName() + ".part");
-        try {
-            MediaProcesses.Child child = processes.start(List.of(tools.ffmpeg(), "-hide_banner", "-nostdin",
-                    "-loglevel", "error", "-y", "-i", subtitle.toString(), "-f", "webvtt", partial.toString()),
-                    "ffmpeg subtitles " + target.getFileName());
-            if (!child.process().waitFor(60, TimeUnit.SECONDS) || child.process().exitValue() != 0) {
-                child.stop();
-                throw new ApiException(HttpStatus.BAD_GATEWAY, "Subtitle conversion failed", child.stderrSummary());
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new ApiException(HttpStatus.BAD_GATEWAY, "Subtitle conversion failed", e.toString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream interrupted");
-        }
+        processes.runToFile(List.of(tools.ffmpeg(), "-hide_banner", "-nostdin", "-loglevel", "error", "-y", "-i",
+                subtitle.toString(), "-f", "webvtt", partial.toString()), "ffmpeg subtitles " + target.getFileName(),
+                partial, target, CONVERSION_TIMEOUT, "Subtitle conversion failed");
     }
 
     /**
