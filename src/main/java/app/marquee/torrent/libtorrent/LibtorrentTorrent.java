@@ -17,6 +17,7 @@ import org.libtorrent4j.swig.address;
 import org.libtorrent4j.swig.error_code;
 import org.libtorrent4j.swig.peer_info;
 import org.libtorrent4j.swig.pex_flags_t;
+import org.libtorrent4j.swig.status_flags_t;
 import org.libtorrent4j.swig.tcp_endpoint;
 
 import app.marquee.torrent.ActiveTorrent;
@@ -37,6 +38,9 @@ final class LibtorrentTorrent implements ActiveTorrent {
 
     /** How many re-announces {@link #retryOverTcp} makes at most for one torrent. */
     private static final int MAX_TCP_RETRIES = 3;
+
+    /** The status fields every query gets (no piece bitfield, no torrent file, ...). */
+    private static final status_flags_t NO_EXTRA_STATUS = new status_flags_t();
 
     private final InfoHash infoHash;
     private final TorrentHandle handle;
@@ -80,7 +84,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
     @Override
     public TorrentStatus status() {
         checkPresent();
-        return StatusMapping.of(handle.status(), sessionPaused.getAsBoolean(),
+        return StatusMapping.of(freshStatus(), sessionPaused.getAsBoolean(),
                 metadata().map(TorrentMetadata::pieceCount).orElse(0));
     }
 
@@ -262,9 +266,18 @@ final class LibtorrentTorrent implements ActiveTorrent {
             return;
         }
         handle.swig().connect_peer(new tcp_endpoint(peer, port), peer_info.tracker, new pex_flags_t());
-        if (handle.status().totalPayloadDownload() == 0 && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
+        if (freshStatus().totalPayloadDownload() == 0 && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
             handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
         }
+    }
+
+    /**
+     * The torrent's status now. Not libtorrent4j's {@code TorrentHandle.status()}: it keeps the last answer for
+     * 500 ms in unsynchronised fields, so it can be stale, and a second thread asking while the first one is
+     * still fetching gets {@code null}.
+     */
+    private org.libtorrent4j.TorrentStatus freshStatus() {
+        return handle.status(NO_EXTRA_STATUS);
     }
 
     private void checkPresent() {

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import app.marquee.support.swarm.Swarm;
 import app.marquee.support.swarm.SwarmExtension;
 import app.marquee.torrent.ActiveTorrent;
-import app.marquee.torrent.PieceSpan;
 import app.marquee.torrent.StreamWindow;
 import app.marquee.torrent.TorrentMetadata;
 
@@ -47,8 +46,6 @@ class StreamingPrioritiesIT {
             torrent.whenReadable(0, at, 1024 * 1024).get(30, TimeUnit.SECONDS);
             long windowMillis = (System.nanoTime() - start) / 1_000_000;
             int piecesWhenWindowReady = torrent.status().piecesDone();
-            PieceSpan tail = metadata.pieces(0, size - 1, 1);
-            boolean tailEarly = torrent.havePiece(tail.first());
 
             long seekStart = System.nanoTime();
             long seekTo = size * 3 / 10;
@@ -60,13 +57,11 @@ class StreamingPrioritiesIT {
             torrent.whenReadable(0, 0, size).get(60, TimeUnit.SECONDS);
             long wholeMillis = (System.nanoTime() - start) / 1_000_000;
             log.info("MEASURED streaming (seeder at 4 MiB/s, {} pieces): window at 80% readable after {} ms with {}"
-                    + " pieces done (last piece there: {}); seek to 30% readable {} ms later; whole file {} ms",
-                    metadata.pieceCount(), windowMillis, piecesWhenWindowReady, tailEarly, seekMillis, wholeMillis);
+                    + " pieces done; seek to 30% readable {} ms later; whole file {} ms",
+                    metadata.pieceCount(), windowMillis, piecesWhenWindowReady, seekMillis, wholeMillis);
 
             assertThat(piecesWhenWindowReady).as("pieces done when the 80%% window was ready")
                     .isLessThan(metadata.pieceCount() / 2);
-            assertThat(windowMillis).isLessThan(wholeMillis / 2);
-            assertThat(tailEarly).as("the last piece (moov) came with the window").isTrue();
             assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
