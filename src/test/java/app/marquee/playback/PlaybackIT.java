@@ -394,7 +394,10 @@ class PlaybackIT {
             long seconds = (System.nanoTime() - killed) / 1_000_000_000;
             System.out.printf("client killed: its ffmpeg ended after %d s%n", seconds);
             assertThat(ended).as("ffmpeg ends once its client is gone").isTrue();
-            assertThat(seconds).isLessThan(20);
+            // the server cannot tell a killed client's waiting request from a slow segment: that request keeps
+            // the session for 8 s (HlsSessions.WAIT_CREDIT), then 8 s without a request (IDLE) stop its ffmpeg,
+            // checked every second, stopped within one more; without the idle rule it would run on for good
+            assertThat(seconds).isLessThan(25);
             assertThat(ourFfmpegs()).isEmpty();
             assertThat(getBytes("/api/stream/" + other + "/hls/transcode/0/0.m4s").statusCode())
                     .as("its transcode slot is free again").isEqualTo(200);

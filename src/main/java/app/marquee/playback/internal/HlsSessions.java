@@ -33,8 +33,10 @@ import app.marquee.streaming.StreamingProperties;
  * at most one ffmpeg, which writes segments from the one first asked for onwards. A segment already made is served
  * from disk; one a little ahead of the running ffmpeg is waited for; any other (a seek) restarts ffmpeg at that
  * segment, so a seek to 70 % reads from 70 % on. A session to which no request came for {@link #IDLE} loses its
- * ffmpeg: that is how a client that went away (or paused) is noticed; a request waiting for its segment does not
- * count, since the server cannot tell whether its client is still there. The segments made stay for
+ * ffmpeg: that is how a client that went away (or paused) is noticed. A request waiting for its segment counts as
+ * its client being there for {@link #WAIT_CREDIT} (a segment after a seek on a poorly seeded torrent can take
+ * longer than {@link #IDLE}), but no longer: the Servlet API says nothing of a client that went away until a write
+ * to it fails, so a killed client's waiting request must not keep its ffmpeg alive. The segments made stay for
  * {@link #FORGOTTEN}, so a client that comes back gets them at once. Encoding ffmpegs are bounded by
  * {@code marquee.playback.max-transcodes}.
  */
@@ -47,6 +49,11 @@ class HlsSessions {
      * for a segment every 4 s once its buffer is full; one that asks again later just restarts ffmpeg there.
      */
     static final Duration IDLE = Duration.ofSeconds(8);
+    /**
+     * How long a request waiting for its segment keeps its session from going idle. With {@link #IDLE}, a segment
+     * may take 16 s to come, and a client killed while waiting loses its ffmpeg within 17 s.
+     */
+    static final Duration WAIT_CREDIT = IDLE;
     /** No request for this long: the session's segments are deleted. */
     static final Duration FORGOTTEN = Duration.ofMinutes(5);
     /** A segment this many ahead of what the running ffmpeg has made is waited for rather than seeked to. */
@@ -246,7 +253,12 @@ class HlsSessions {
 
     private void await(Session session, Path file, java.util.function.BooleanSupplier ready) {
         long deadline = System.nanoTime() + segmentTimeout.toNanos();
+        Instant credited = clock.instant().plus(WAIT_CREDIT);
         while (!ready.getAsBoolean()) {
+            Instant now = clock.instant();
+            if (now.isBefore(credited)) {
+                session.lastRequest = now;
+            }
             String failure = session.failure(file);
             if (IDLE_FAILURE.equals(failure)) {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream idle", "ask for the segment again");
