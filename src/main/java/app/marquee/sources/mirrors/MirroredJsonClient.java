@@ -24,7 +24,8 @@ public abstract class MirroredJsonClient implements ServiceStatus.Reporter {
 
     private final Logger log = LoggerFactory.getLogger(getClass());
     private final String service;
-    private final ApiMirrors mirrors;
+    private final JsonApi api;
+    private final ApiMirrors<String> mirrors;
     private final BiFunction<String, Map<URI, String>, ? extends MirrorsUnavailableException> unavailable;
 
     /**
@@ -35,7 +36,8 @@ public abstract class MirroredJsonClient implements ServiceStatus.Reporter {
             BiFunction<String, Map<URI, String>, ? extends MirrorsUnavailableException> unavailable,
             NetworkGate gate, ServiceMetrics metrics, Clock clock) {
         this.service = settings.service();
-        this.mirrors = new ApiMirrors(roots, settings, reader, gate, metrics, clock);
+        this.api = new JsonApi(settings.api(), reader);
+        this.mirrors = new ApiMirrors<>(roots, settings, api, gate, metrics, clock);
         this.unavailable = unavailable;
     }
 
@@ -48,7 +50,7 @@ public abstract class MirroredJsonClient implements ServiceStatus.Reporter {
      */
     protected final JsonNode get(String pathAndQuery, String what) {
         try {
-            return mirrors.get(pathAndQuery, what);
+            return mirrors.get(pathAndQuery, what, api::read);
         } catch (ApiMirrors.Unavailable e) {
             MirrorsUnavailableException failed = unavailable.apply(what, e.failures());
             log.warn(failed.getMessage());
