@@ -165,7 +165,8 @@ public abstract class FakeIndexer implements AutoCloseable {
         }
     }
 
-    protected static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
+    /** Answers {@code body} as UTF-8 with this status and content type. */
+    public static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);

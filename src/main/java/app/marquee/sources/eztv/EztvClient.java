@@ -15,10 +15,8 @@ import tools.jackson.databind.JsonNode;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.platform.ServiceMetrics;
-import app.marquee.platform.ServiceStatus;
 import app.marquee.sources.mirrors.ApiMirror;
-import app.marquee.sources.mirrors.ApiMirrors;
-import app.marquee.sources.mirrors.MirrorHealth;
+import app.marquee.sources.mirrors.MirroredJsonClient;
 import app.marquee.sources.IndexersProperties;
 import app.marquee.torrent.InfoHash;
 
@@ -33,7 +31,7 @@ import app.marquee.torrent.InfoHash;
  * traffic goes through {@link NetworkGate} as {@link NetworkGate.Purpose#INDEXER} traffic.
  */
 @Component
-public final class EztvClient implements ServiceStatus.Reporter {
+public final class EztvClient extends MirroredJsonClient {
 
     static final String SERVICE = "eztv";
     /** EZTV's largest page. */
@@ -43,13 +41,12 @@ public final class EztvClient implements ServiceStatus.Reporter {
     private static final Logger log = LoggerFactory.getLogger(EztvClient.class);
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
 
-    private final ApiMirrors mirrors;
-
     EztvClient(IndexersProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
         IndexersProperties.Eztv eztv = properties.eztv();
-        this.mirrors = new ApiMirrors(eztv.mirrors(), new ApiMirror.Settings(SERVICE, "EZTV", eztv.timeout(),
-                eztv.minInterval(), eztv.mirrorCooldown()),
-                ApiMirror.Reader.of(EztvJson::envelope, EztvJson::describe), gate, metrics, clock);
+        super(eztv.mirrors(), new ApiMirror.Settings(SERVICE, "EZTV", eztv.timeout(), eztv.minInterval(),
+                eztv.mirrorCooldown()),
+                ApiMirror.Reader.of(EztvJson::envelope, EztvJson::describe), EztvUnavailableException::new,
+                gate, metrics, clock);
     }
 
     /**
@@ -86,34 +83,4 @@ public final class EztvClient implements ServiceStatus.Reporter {
         return List.copyOf(torrents.values());
     }
 
-    /** Every mirror in configured order, with its state and last error. */
-    public List<MirrorHealth> mirrors() {
-        return mirrors.health();
-    }
-
-    /** Forgets every mirror's failures and the last one that answered: the next search starts afresh. */
-    public void restart() {
-        mirrors.reset();
-    }
-
-    private JsonNode get(String pathAndQuery, String what) {
-        try {
-            return mirrors.get(pathAndQuery, what);
-        } catch (ApiMirrors.Unavailable e) {
-            EztvUnavailableException unavailable = new EztvUnavailableException(what, e.failures());
-            log.warn(unavailable.getMessage());
-            throw unavailable;
-        }
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
-    }
-
-    /** Running while every mirror is usable, degraded while some cool down after failing, down while all do. */
-    @Override
-    public ServiceStatus status() {
-        return mirrors.status();
-    }
 }

@@ -20,28 +20,28 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import tools.jackson.databind.JsonNode;
 
 import app.marquee.platform.ServiceMetrics;
 
 /**
- * One mirror of an indexer API (YTS, EZTV): its root, the spacing of requests to it and a circuit breaker that
- * keeps searches off it for a cooldown after it fails. A 200 whose body the API's {@link Reader} does not
- * recognise (dead mirrors answer parking pages) is a failure like a timeout, a 5xx or a 429. Thread-safe.
+ * One mirror of an indexer API (a YTS or EZTV mirror, a Torznab endpoint): its root, the spacing of requests
+ * to it and a circuit breaker that keeps searches off it for a cooldown after it fails. This is the one way an
+ * indexer's HTTP request is made, timed and classified: a timeout (the body included), a refused connection,
+ * a 429, an error status as the {@link ApiProtocol} reads it, and a 200 that the request's reader does not
+ * take as an answer (dead mirrors answer parking pages) are all failures. Thread-safe.
  *
  * <p>The breaker counts the last two requests and opens when all of them failed: a fresh (or just
  * recovered) mirror is dropped on its first failure, one that has been answering on its second in a row.
  * When the cooldown has passed, one request probes it; its answer closes or reopens the breaker. Cooldown
  * time comes from the injected clock, request spacing from the monotonic system timer (it is a real pause).
+ *
+ * @param <B> what the body of an answer is read as ({@link ApiProtocol#bodyHandler()})
  */
-public final class ApiMirror {
+public final class ApiMirror<B> {
 
-    private static final Logger log = LoggerFactory.getLogger(ApiMirror.class);
-
-    /** Reads an API's answers. */
+    /** Reads a JSON API's answers. */
     public interface Reader {
 
         /** The answer's payload, or null when the body is not this API's answer at all. */
@@ -68,7 +68,7 @@ public final class ApiMirror {
     /**
      * How to treat one API's mirrors.
      *
-     * @param service the name metrics and logs use ({@code yts})
+     * @param service the name metrics and logs use ({@code yts}, {@code torznab-<name>})
      * @param api the API's name in messages ({@code YTS})
      */
     public record Settings(String service, String api, Duration timeout, Duration minInterval, Duration cooldown) {
@@ -76,43 +76,36 @@ public final class ApiMirror {
 
     private final URI root;
     private final Settings settings;
-    private final Reader reader;
-    private final String base;
+    private final ApiProtocol<B> protocol;
     private final Duration timeout;
     private final ServiceMetrics metrics;
     private final @Nullable Bucket spacing;
     private final CircuitBreaker breaker;
     private volatile @Nullable String lastError;
 
-    public ApiMirror(URI root, Settings settings, Reader reader, ServiceMetrics metrics, Clock clock) {
+    public ApiMirror(URI root, Settings settings, ApiProtocol<B> protocol, ServiceMetrics metrics, Clock clock) {
         this.root = root;
         this.settings = settings;
-        this.reader = reader;
-        this.base = root.toString().replaceAll("/+$", "");
+        this.protocol = protocol;
         this.timeout = settings.timeout();
         this.metrics = metrics;
         this.spacing = spacing(settings.minInterval());
-        this.breaker = breaker(settings.service() + " " + root, settings.cooldown(), Failure.class, clock);
+        this.breaker = breaker(settings.service() + " " + root, settings.cooldown(), clock);
     }
 
     /**
-     * The request spacing of one indexer endpoint: a token exactly {@code interval} after the last one was
-     * taken, never sooner (capacity 1, refilled greedily); null for no spacing.
+     * The request spacing: a token exactly {@code interval} after the last one was taken, never sooner
+     * (capacity 1, refilled greedily); null for no spacing.
      */
-    public static @Nullable Bucket spacing(Duration interval) {
+    private static @Nullable Bucket spacing(Duration interval) {
         return interval.isZero() ? null : Bucket.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, interval).build())
                 .withNanosecondPrecision()
                 .build();
     }
 
-    /**
-     * The circuit breaker of one indexer endpoint: it counts the last two requests and opens when all of them
-     * failed (a fresh endpoint is dropped on its first failure, one that has been answering on its second in a
-     * row), for {@code cooldown}, then lets one probe through. Only {@code failure} counts.
-     */
-    public static CircuitBreaker breaker(String name, Duration cooldown, Class<? extends Throwable> failure,
-            Clock clock) {
+    /** The breaker: open for {@code cooldown} once the last two requests failed, then one probe. */
+    private static CircuitBreaker breaker(String name, Duration cooldown, Clock clock) {
         return CircuitBreaker.of(name, CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(2)
@@ -120,7 +113,7 @@ public final class ApiMirror {
                 .failureRateThreshold(100)
                 .permittedNumberOfCallsInHalfOpenState(1)
                 .waitDurationInOpenState(cooldown)
-                .recordExceptions(failure)
+                .recordExceptions(Failure.class)
                 .clock(clock)
                 .build());
     }
@@ -130,13 +123,14 @@ public final class ApiMirror {
     }
 
     /**
-     * This mirror's answer to {@code pathAndQuery}, as the {@link Reader} reads it.
+     * This mirror's answer to {@code request}, as {@code read} reads a 200.
      *
+     * @param read reads a 200; throws {@link Failure} when its body is not the answer asked for
      * @throws Failure when the mirror failed (counted by its breaker) or was not asked (cooling down, or no
-     *     request slot in time)
+     *     request slot in time); its message is redacted by the protocol
      * @throws InterruptedException when interrupted while waiting for a slot or an answer
      */
-    public JsonNode get(HttpClient http, String pathAndQuery) throws InterruptedException {
+    public <T> T get(HttpClient http, String request, Function<HttpResponse<B>, T> read) throws InterruptedException {
         if (!breaker.tryAcquirePermission()) {
             throw new Failure("skipped, cooling down after: " + lastError);
         }
@@ -148,18 +142,19 @@ public final class ApiMirror {
             }
             asked = true;
             started = System.nanoTime();
-            JsonNode data = send(http, URI.create(base + pathAndQuery));
+            T answer = send(http, protocol.uri(root, request), read);
             breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             lastError = null;
-            return data;
+            return answer;
         } catch (Failure e) {
+            Failure failure = redacted(e);
             if (asked) {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, e);
-                lastError = e.getMessage();
+                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
+                lastError = failure.getMessage();
             } else {
                 breaker.releasePermission();
             }
-            throw e;
+            throw failure;
         } catch (InterruptedException | RuntimeException e) {
             breaker.releasePermission();
             throw e;
@@ -181,21 +176,21 @@ public final class ApiMirror {
         lastError = null;
     }
 
-    private JsonNode send(HttpClient http, URI uri) throws InterruptedException {
+    private <T> T send(HttpClient http, URI uri, Function<HttpResponse<B>, T> read) throws InterruptedException {
         long started = System.nanoTime();
         boolean failed = true;
         HttpRequest request = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
-                .header("Accept", "application/json")
+                .header("Accept", protocol.accept())
                 .GET()
                 .build();
-        CompletableFuture<HttpResponse<String>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+        CompletableFuture<HttpResponse<B>> call = http.sendAsync(request, protocol.bodyHandler());
         try {
             // the request timeout ends at the headers; this bounds the body too (a mirror can trickle forever)
-            HttpResponse<String> response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            JsonNode data = answer(response);
+            HttpResponse<B> response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            T answer = answer(response, read);
             failed = false;
-            return data;
+            return answer;
         } catch (TimeoutException e) {
             throw new Failure("no answer within " + timeout);
         } catch (ExecutionException e) {
@@ -213,26 +208,20 @@ public final class ApiMirror {
         }
     }
 
-    private JsonNode answer(HttpResponse<String> response) {
+    private <T> T answer(HttpResponse<B> response, Function<HttpResponse<B>, T> read) {
         int status = response.statusCode();
         if (status == 200) {
-            JsonNode data = reader.read(response.body());
-            if (data == null) {
-                throw new Failure("answered 200 with something other than the " + settings.api() + " API ("
-                        + response.headers().firstValue("Content-Type").orElse("no content type") + ": "
-                        + reader.describe(response.body()) + ")");
-            }
-            return data;
+            return read.apply(response);
         }
         if (status == 429) {
             throw new Failure("answered 429: rate limited");
         }
-        if (status >= 400 && status < 500) {
-            // these APIs have no 4xx for a well-formed search: a mirror that sends one is dead or now something else
-            log.warn("{} mirror {} answered {} to a search; counting it as a failed mirror", settings.api(), root, status);
-            throw new Failure("answered " + status + " (a 4xx: the mirror is likely dead or moved)");
-        }
-        throw new Failure("answered " + status);
+        throw new Failure(protocol.refused(root, status, response.body()));
+    }
+
+    private Failure redacted(Failure e) {
+        String message = protocol.redact(e.getMessage());
+        return message.equals(e.getMessage()) ? e : new Failure(message);
     }
 
     private static String describe(@Nullable Throwable e) {

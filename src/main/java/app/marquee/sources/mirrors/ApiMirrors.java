@@ -2,18 +2,18 @@ package app.marquee.sources.mirrors;
 
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import tools.jackson.databind.JsonNode;
 
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.ServiceMetrics;
@@ -21,9 +21,12 @@ import app.marquee.platform.ServiceStatus;
 
 /**
  * An indexer API's mirrors in their configured order, asked with failover: the mirror that answered last first,
- * then the others; a mirror that fails (or is cooling down) passes the request to the next. Thread-safe.
+ * then the others; a mirror that fails (or is cooling down) passes the request to the next. An API with one
+ * endpoint (a Torznab indexer) is a list of one. Thread-safe.
+ *
+ * @param <B> what the body of an answer is read as ({@link ApiProtocol#bodyHandler()})
  */
-public final class ApiMirrors {
+public final class ApiMirrors<B> {
 
     private static final Logger log = LoggerFactory.getLogger(ApiMirrors.class);
 
@@ -44,35 +47,36 @@ public final class ApiMirrors {
 
     private final ApiMirror.Settings settings;
     private final NetworkGate gate;
-    private final List<ApiMirror> mirrors;
-    private final AtomicReference<ApiMirror> lastAnswered;
+    private final List<ApiMirror<B>> mirrors;
+    private final AtomicReference<ApiMirror<B>> lastAnswered;
 
-    public ApiMirrors(List<URI> roots, ApiMirror.Settings settings, ApiMirror.Reader reader, NetworkGate gate,
+    public ApiMirrors(List<URI> roots, ApiMirror.Settings settings, ApiProtocol<B> protocol, NetworkGate gate,
             ServiceMetrics metrics, Clock clock) {
         this.settings = settings;
         this.gate = gate;
-        this.mirrors = roots.stream().map(root -> new ApiMirror(root, settings, reader, metrics, clock)).toList();
+        this.mirrors = roots.stream().map(root -> new ApiMirror<>(root, settings, protocol, metrics, clock)).toList();
         this.lastAnswered = new AtomicReference<>(mirrors.getFirst());
     }
 
     /**
-     * The first answer to {@code pathAndQuery} a mirror gives, as its reader reads it.
+     * The first answer to {@code request} a mirror gives, as {@code read} reads it.
      *
      * @param what what is asked, for logs ({@code tt0111161})
+     * @param read reads a 200; throws {@link ApiMirror.Failure} when its body is not the answer asked for
      * @throws Unavailable when no mirror answered
      * @throws app.marquee.network.VpnDownException when indexer traffic must go through the VPN and it is down
      */
-    public JsonNode get(String pathAndQuery, String what) {
+    public <T> T get(String request, String what, Function<HttpResponse<B>, T> read) {
         Map<URI, String> failures = new LinkedHashMap<>();
-        for (ApiMirror mirror : order()) {
+        for (ApiMirror<B> mirror : order()) {
             HttpClient http = gate.httpClient(NetworkGate.Purpose.INDEXER); // per request: may throw VpnDownException
             try {
-                JsonNode data = mirror.get(http, pathAndQuery);
+                T answer = mirror.get(http, request, read);
                 lastAnswered.set(mirror);
                 if (!failures.isEmpty()) {
                     log.info("{} mirror {} answered {} after {}", settings.api(), mirror.root(), what, failures);
                 }
-                return data;
+                return answer;
             } catch (ApiMirror.Failure e) {
                 log.debug("{} mirror {} gave no answer to {}: {}", settings.api(), mirror.root(), what, e.getMessage());
                 failures.put(mirror.root(), e.getMessage());
@@ -116,11 +120,11 @@ public final class ApiMirrors {
     }
 
     /** The mirror that answered last, then the others in configured order. */
-    private List<ApiMirror> order() {
-        ApiMirror first = lastAnswered.get();
-        List<ApiMirror> order = new ArrayList<>(mirrors.size());
+    private List<ApiMirror<B>> order() {
+        ApiMirror<B> first = lastAnswered.get();
+        List<ApiMirror<B>> order = new ArrayList<>(mirrors.size());
         order.add(first);
-        for (ApiMirror mirror : mirrors) {
+        for (ApiMirror<B> mirror : mirrors) {
             if (mirror != first) {
                 order.add(mirror);
             }

@@ -1,24 +1,12 @@
 package app.marquee.sources.torznab;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.regex.Pattern;
-
-import io.github.bucket4j.Bucket;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,11 +18,14 @@ import app.marquee.platform.ServiceMetrics;
 import app.marquee.platform.ServiceStatus;
 import app.marquee.sources.IndexersProperties;
 import app.marquee.sources.mirrors.ApiMirror;
+import app.marquee.sources.mirrors.ApiMirrors;
+import app.marquee.sources.mirrors.MirrorHealth;
 
 /**
- * One Torznab endpoint of {@code marquee.indexers.torznab}: the spacing of requests to it and a circuit breaker
- * that fails searches at once for {@code cooldown} after it failed. Thread-safe; callers block (on virtual
- * threads) while the spacing holds them back.
+ * One Torznab endpoint of {@code marquee.indexers.torznab}, asked as an indexer API with one mirror
+ * ({@link ApiMirrors}): the spacing of requests to it, their timeout and a circuit breaker that fails searches at
+ * once for {@code cooldown} after it failed. Thread-safe; callers block (on virtual threads) while the spacing
+ * holds them back.
  *
  * <p>The breaker counts the last two requests and opens when all of them failed, as YTS mirrors do: a fresh
  * endpoint is dropped on its first failure. Once the cooldown (injected clock) has passed, one request probes it.
@@ -48,18 +39,12 @@ public final class TorznabIndexer {
     private static final String MOVIES = "2000";
     /** Newznab's TV category. */
     private static final String TV = "5000";
-    private static final String MASK = "***";
 
     private final String name;
     private final String service;
     private final URI url;
-    private final @Nullable String apiKey;
-    private final Duration timeout;
-    private final NetworkGate gate;
-    private final ServiceMetrics metrics;
-    private final @Nullable Bucket spacing;
-    private final CircuitBreaker breaker;
-    private volatile @Nullable String lastError;
+    private final TorznabProtocol protocol;
+    private final ApiMirrors<byte[]> endpoint;
     /** The endpoint's caps, read on the first TV search (and again after a reset). */
     private volatile @Nullable TorznabCaps caps;
 
@@ -67,12 +52,10 @@ public final class TorznabIndexer {
         this.name = settings.name();
         this.service = "torznab-" + name;
         this.url = settings.url();
-        this.apiKey = settings.apiKey() == null || settings.apiKey().isBlank() ? null : settings.apiKey();
-        this.timeout = settings.timeout();
-        this.gate = gate;
-        this.metrics = metrics;
-        this.spacing = ApiMirror.spacing(settings.minInterval());
-        this.breaker = ApiMirror.breaker(service, settings.cooldown(), Failure.class, clock);
+        this.protocol = new TorznabProtocol(
+                settings.apiKey() == null || settings.apiKey().isBlank() ? null : settings.apiKey());
+        this.endpoint = new ApiMirrors<>(List.of(url), new ApiMirror.Settings(service, "Torznab", settings.timeout(),
+                settings.minInterval(), settings.cooldown()), protocol, gate, metrics, clock);
     }
 
     /** The configured name. */
@@ -154,10 +137,12 @@ public final class TorznabIndexer {
 
     /** How it is doing, under {@code torznab-<name>}: down while cooling down after a failure. */
     ServiceStatus status() {
-        return switch (breaker.getState()) {
-            case OPEN, FORCED_OPEN -> new ServiceStatus(ServiceStatus.State.DOWN, null, "failed: " + lastError);
-            case HALF_OPEN -> new ServiceStatus(ServiceStatus.State.DEGRADED, null, "being probed after: " + lastError);
-            default -> ServiceStatus.running();
+        MirrorHealth health = endpoint.health().getFirst();
+        return switch (health.state()) {
+            case COOLING_DOWN -> new ServiceStatus(ServiceStatus.State.DOWN, null, "failed: " + health.lastError());
+            case PROBING -> new ServiceStatus(ServiceStatus.State.DEGRADED, null,
+                    "being probed after: " + health.lastError());
+            case AVAILABLE -> ServiceStatus.running();
         };
     }
 
@@ -167,8 +152,7 @@ public final class TorznabIndexer {
 
     /** Forgets past failures: the endpoint is asked again at once. */
     void reset() {
-        breaker.reset();
-        lastError = null;
+        endpoint.reset();
         caps = null;
     }
 
@@ -177,127 +161,24 @@ public final class TorznabIndexer {
         return request(query, what, body -> TorznabXml.results(name, body, imdbDigits));
     }
 
-    /** One request under the endpoint's spacing and breaker, its answer read by {@code read}. */
-    private <T> T request(String query, String what, java.util.function.Function<byte[], T> read) {
-        if (!breaker.tryAcquirePermission()) {
-            throw new TorznabException(name, "skipped, cooling down after: " + lastError);
-        }
-        HttpClient http;
+    /**
+     * One request as every indexer's is made (the endpoint's spacing, timeout and breaker), its answer read by
+     * {@code read}; a body {@code read} finds invalid is a failure of the endpoint like an error status.
+     */
+    private <T> T request(String query, String what, Function<byte[], T> read) {
         try {
-            http = gate.httpClient(NetworkGate.Purpose.INDEXER); // per request: may throw VpnDownException
-        } catch (RuntimeException e) {
-            breaker.releasePermission();
-            throw e;
-        }
-        boolean asked = false;
-        long started = System.nanoTime();
-        try {
-            if (spacing != null && !spacing.asBlocking().tryConsume(1, timeout)) {
-                throw new Failure("skipped, no request slot within " + timeout);
-            }
-            asked = true;
-            started = System.nanoTime();
-            T results = read.apply(send(http, query));
-            metrics.record(service, Duration.ofNanos(System.nanoTime() - started), false);
-            breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-            lastError = null;
-            return results;
-        } catch (Failure | TorznabXml.Invalid e) {
-            String reason = mask(e.getMessage());
-            if (asked) {
-                metrics.record(service, Duration.ofNanos(System.nanoTime() - started), true);
-                Failure failure = new Failure(reason);
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-                lastError = reason;
-            } else {
-                breaker.releasePermission();
-            }
-            log.warn("Torznab indexer {} gave no answer to {} ({}): {}", name, what, masked(query), reason);
+            return endpoint.get(query, what, response -> {
+                try {
+                    return read.apply(response.body());
+                } catch (TorznabXml.Invalid e) {
+                    throw new ApiMirror.Failure(e.getMessage());
+                }
+            });
+        } catch (ApiMirrors.Unavailable e) {
+            String reason = e.failures().values().iterator().next(); // the one endpoint's
+            log.warn("Torznab indexer {} gave no answer to {} ({}): {}", name, what, protocol.masked(url, query),
+                    reason);
             throw new TorznabException(name, reason);
-        } catch (InterruptedException e) {
-            breaker.releasePermission();
-            Thread.currentThread().interrupt();
-            throw new TorznabException(name, "interrupted");
-        } catch (RuntimeException e) {
-            breaker.releasePermission();
-            throw e;
-        }
-    }
-
-    private byte[] send(HttpClient http, String query) throws InterruptedException {
-        String separator = url.getRawQuery() == null ? "?" : "&";
-        String key = apiKey == null ? "" : "&apikey=" + URLEncoder.encode(apiKey, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url + separator + query + key))
-                .timeout(timeout)
-                .header("Accept", "application/rss+xml, application/xml, text/xml")
-                .GET()
-                .build();
-        CompletableFuture<HttpResponse<byte[]>> call = http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-        try {
-            // the request timeout ends at the headers; this bounds the body too
-            return answer(call.get(timeout.toNanos(), TimeUnit.NANOSECONDS));
-        } catch (TimeoutException e) {
-            throw new Failure("no answer within " + timeout);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof HttpTimeoutException) {
-                throw new Failure("no answer within " + timeout);
-            }
-            if (cause instanceof IOException) {
-                throw new Failure("unreachable: " + describe(cause));
-            }
-            throw new Failure("request failed: " + describe(cause));
-        } finally {
-            call.cancel(true);
-        }
-    }
-
-    private static byte[] answer(HttpResponse<byte[]> response) {
-        int status = response.statusCode();
-        if (status == 200) {
-            return response.body();
-        }
-        if (status == 429) {
-            throw new Failure("answered 429: rate limited");
-        }
-        try {
-            // Prowlarr answers a wrong key with 401 and a Torznab error; Jackett too, with other statuses
-            TorznabXml.results("", response.body(), null);
-        } catch (TorznabXml.Invalid e) {
-            if (e.getMessage().startsWith("Torznab error")) {
-                throw new Failure("answered " + status + ", " + e.getMessage());
-            }
-        }
-        throw new Failure("answered " + status);
-    }
-
-    /** The endpoint's URL with this query, API key masked, for logs. */
-    private String masked(String query) {
-        return url + (url.getRawQuery() == null ? "?" : "&") + query + (apiKey == null ? "" : "&apikey=" + MASK);
-    }
-
-    /** The text with the API key (as is, or URL-encoded) replaced by {@code ***}. */
-    private String mask(@Nullable String text) {
-        if (text == null) {
-            return "unknown error";
-        }
-        if (apiKey == null) {
-            return text;
-        }
-        return text.replace(apiKey, MASK).replace(URLEncoder.encode(apiKey, StandardCharsets.UTF_8), MASK);
-    }
-
-    private static String describe(@Nullable Throwable e) {
-        if (e == null) {
-            return "unknown error";
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + " " + e.getMessage();
-    }
-
-    /** The endpoint gave no usable answer, or was not asked; the message says why. */
-    static final class Failure extends RuntimeException {
-        Failure(String message) {
-            super(message, null, false, false);
         }
     }
 }

@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.regex.Pattern;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import tools.jackson.databind.JsonNode;
@@ -13,10 +11,8 @@ import tools.jackson.databind.JsonNode;
 import app.marquee.network.NetworkGate;
 import app.marquee.network.VpnDownException;
 import app.marquee.platform.ServiceMetrics;
-import app.marquee.platform.ServiceStatus;
 import app.marquee.sources.mirrors.ApiMirror;
-import app.marquee.sources.mirrors.ApiMirrors;
-import app.marquee.sources.mirrors.MirrorHealth;
+import app.marquee.sources.mirrors.MirroredJsonClient;
 
 /**
  * Movie torrents from the YTS v2 API, asked of the mirrors of {@code marquee.yts.mirrors} with failover.
@@ -28,18 +24,16 @@ import app.marquee.sources.mirrors.MirrorHealth;
  * pages). All traffic goes through {@link NetworkGate} as {@link NetworkGate.Purpose#INDEXER} traffic.
  */
 @Component
-public final class YtsClient implements ServiceStatus.Reporter {
+public final class YtsClient extends MirroredJsonClient {
 
     static final String SERVICE = "yts";
-    private static final Logger log = LoggerFactory.getLogger(YtsClient.class);
     private static final Pattern IMDB_ID = Pattern.compile("tt\\d{7,10}");
 
-    private final ApiMirrors mirrors;
-
     YtsClient(YtsProperties properties, NetworkGate gate, ServiceMetrics metrics, Clock clock) {
-        this.mirrors = new ApiMirrors(properties.mirrors(), new ApiMirror.Settings(SERVICE, "YTS", properties.timeout(),
+        super(properties.mirrors(), new ApiMirror.Settings(SERVICE, "YTS", properties.timeout(),
                 properties.minInterval(), properties.mirrorCooldown()),
-                ApiMirror.Reader.of(YtsJson::envelopeData, YtsJson::describe), gate, metrics, clock);
+                ApiMirror.Reader.of(YtsJson::envelopeData, YtsJson::describe), YtsUnavailableException::new,
+                gate, metrics, clock);
     }
 
     /**
@@ -60,34 +54,4 @@ public final class YtsClient implements ServiceStatus.Reporter {
         return YtsJson.torrents(data, imdbId);
     }
 
-    /** Every mirror in configured order, with its state and last error. */
-    public List<MirrorHealth> mirrors() {
-        return mirrors.health();
-    }
-
-    /** Forgets every mirror's failures and the last one that answered: the next search starts afresh. */
-    public void restart() {
-        mirrors.reset();
-    }
-
-    private JsonNode get(String pathAndQuery, String what) {
-        try {
-            return mirrors.get(pathAndQuery, what);
-        } catch (ApiMirrors.Unavailable e) {
-            YtsUnavailableException unavailable = new YtsUnavailableException(what, e.failures());
-            log.warn(unavailable.getMessage());
-            throw unavailable;
-        }
-    }
-
-    @Override
-    public String service() {
-        return SERVICE;
-    }
-
-    /** Running while every mirror is usable, degraded while some cool down after failing, down while all do. */
-    @Override
-    public ServiceStatus status() {
-        return mirrors.status();
-    }
 }

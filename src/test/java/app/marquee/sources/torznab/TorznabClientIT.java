@@ -174,7 +174,7 @@ class TorznabClientIT {
     }
 
     @Test
-    void errorStatusesTimeoutsAndPagesThatAreNotTorznabAreFailures() {
+    void errorStatusesRateLimitsTimeoutsAndPagesThatAreNotTorznabAreFailures() {
         alphaFake.mode(Mode.ERROR_500);
         assertThatThrownBy(() -> indexer("alpha").searchMovie(MOVIE)).hasMessageContaining("answered 500");
 
@@ -183,12 +183,16 @@ class TorznabClientIT {
         assertThatThrownBy(() -> indexer("alpha").searchMovie(MOVIE)).hasMessageContaining("not XML");
 
         torznab.restart();
+        alphaFake.mode(Mode.RATE_LIMITED_429);
+        assertThatThrownBy(() -> indexer("alpha").searchMovie(MOVIE)).hasMessageContaining("answered 429: rate limited");
+
+        torznab.restart();
         alphaFake.mode(Mode.TIMEOUT);
         long started = System.nanoTime();
         assertThatThrownBy(() -> indexer("alpha").searchMovie(MOVIE)).hasMessageContaining("no answer within");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(TIMEOUT.plusSeconds(2));
         assertThat(meters.get(ServiceMetrics.ERRORS).tag(ServiceMetrics.SERVICE_TAG, "torznab-alpha").counter().count())
-                .isGreaterThanOrEqualTo(3);
+                .isGreaterThanOrEqualTo(4);
     }
 
     private TorznabIndexer indexer(String name) {
