@@ -25,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import app.marquee.catalog.SourceMedia;
 import app.marquee.platform.ApiException;
+import app.marquee.platform.FileTrees;
 import app.marquee.playback.PlaybackProperties;
 import app.marquee.streaming.StreamingProperties;
 
@@ -324,17 +325,6 @@ class HlsSessions {
 
     private static void end(Session session) {
         session.stopFfmpeg();
-        deleteTree(session.directory);
-    }
-
-    static void deleteTree(Path directory) {
-        if (!Files.exists(directory)) {
-            return;
-        }
-        try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            log.warn("Cannot delete {}: {}", directory, e.getMessage());
-        }
+        FileTrees.deleteQuietly(session.directory);
     }
 }

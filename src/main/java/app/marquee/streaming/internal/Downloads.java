@@ -24,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import app.marquee.network.NetworkGate;
 import app.marquee.platform.DataDirectory;
+import app.marquee.platform.FileTrees;
 import app.marquee.sources.PlayableSource;
 import app.marquee.sources.SourcesApi;
 import app.marquee.streaming.StreamingProperties;
@@ -344,7 +345,7 @@ class Downloads implements StreamActivity {
             }
         }
         if (location.startsWith(downloadDir)) {
-            DownloadFiles.deleteTree(location);
+            FileTrees.deleteQuietly(location);
         }
         ledger.delete(row.id());
         log.info("Evicted the download at {} ({} bytes) for the disk quota", location, row.downloadedBytes());

@@ -17,6 +17,7 @@ import org.libtorrent4j.swig.error_code;
 import org.libtorrent4j.swig.session_handle;
 import org.libtorrent4j.swig.torrent_handle;
 
+import app.marquee.platform.FileTrees;
 import app.marquee.torrent.InfoHash;
 import app.marquee.torrent.TorrentEngineException;
 import app.marquee.torrent.TorrentMetadata;
@@ -73,7 +74,7 @@ final class MetadataFetches {
         String refusal = error.value() != 0 ? error.message() : null;
         error.delete();
         if (refusal != null || handle == null || !handle.is_valid()) {
-            Directories.deleteQuietly(scratch);
+            FileTrees.deleteQuietly(scratch);
             return CompletableFuture.failedFuture(
                     new TorrentEngineException("libtorrent could not fetch " + infoHash + ": " + refusal));
         }
@@ -105,6 +106,6 @@ final class MetadataFetches {
             }
             manager.swig().remove_torrent(fetch.handle(), session_handle.delete_files);
         }
-        Directories.deleteQuietly(fetch.directory());
+        FileTrees.deleteQuietly(fetch.directory());
     }
 }
