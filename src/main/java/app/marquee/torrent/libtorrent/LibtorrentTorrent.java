@@ -9,7 +9,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntPredicate;
 
+import org.libtorrent4j.PieceIndexBitfield;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
@@ -164,13 +166,21 @@ final class LibtorrentTorrent implements ActiveTorrent {
         return window;
     }
 
-    /** Sets the deadlines of every open window; pieces already present are skipped. */
+    /**
+     * Sets the deadlines of every open window; pieces already present are skipped, and those the sequential picker
+     * brings in order anyway go below top priority ({@link SequentialDeadlines} says why).
+     */
     private synchronized void applyDeadlines() {
         TorrentMetadata known = metadata.getNow(null);
         if (known == null || removed) {
             return;
         }
         handle.clearPieceDeadlines();
+        if (windows.isEmpty()) {
+            return;
+        }
+        PieceIndexBitfield have = handle.status(TorrentHandle.QUERY_PIECES).pieces();
+        IntPredicate present = piece -> piece < have.size() && have.getBit(piece);
         for (TorrentFile file : known.files()) {
             List<Integer> readers = new ArrayList<>();
             for (Window window : windows) {
@@ -182,10 +192,15 @@ final class LibtorrentTorrent implements ActiveTorrent {
             if (readers.isEmpty()) {
                 continue;
             }
-            for (PieceDeadline deadline : prioritizer.deadlines(file.pieces(known.pieceLength()),
-                    known.pieceLength(), readers)) {
-                if (!handle.havePiece(deadline.piece())) {
+            PieceSpan pieces = file.pieces(known.pieceLength());
+            List<PieceDeadline> deadlines = prioritizer.deadlines(pieces, known.pieceLength(), readers);
+            Set<Integer> inSequence = SequentialDeadlines.inSequence(pieces, deadlines, readers, present);
+            for (PieceDeadline deadline : deadlines) {
+                if (!present.test(deadline.piece())) {
                     handle.setPieceDeadline(deadline.piece(), deadline.millis());
+                    if (inSequence.contains(deadline.piece())) {
+                        handle.piecePriority(deadline.piece(), Priority.LOW);
+                    }
                 }
             }
         }

@@ -13,7 +13,9 @@ import app.marquee.torrent.PieceSpan;
  * The default {@link PiecePrioritizer}: for each reader, the piece it is at is due now and the next ones
  * {@link #STEP_MILLIS} apart, over about {@link #WINDOW_BYTES} ahead; the file's last pieces (about
  * {@link #TAIL_BYTES}, where a non-fast-start MP4 keeps its {@code moov} index) are due soon after, so a player
- * can start and seek. The measured pattern of notes/engine.md §4.
+ * can start and seek. The measured pattern of notes/engine.md §4. Libtorrent takes pieces with deadlines in
+ * random order, so the engine keeps top priority only for those that sequential download would bring late
+ * ({@link SequentialDeadlines}): the reader's piece and the tail come first, the window's next pieces in order.
  */
 final class ReadAheadPrioritizer implements PiecePrioritizer {
 

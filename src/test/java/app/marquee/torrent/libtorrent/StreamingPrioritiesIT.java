@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -63,6 +65,42 @@ class StreamingPrioritiesIT {
             assertThat(piecesWhenWindowReady).as("pieces done when the 80%% window was ready")
                     .isLessThan(metadata.pieceCount() / 2);
             assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
+        }
+    }
+
+    /**
+     * A player opening a non-fast-start MP4 reads its start, then its {@code moov} index at the end: with a window
+     * at the start, sequential download alone would bring the last piece last. The pieces are counted in the order
+     * they complete, on the alert thread: the seeder sends a second's worth in one burst, and a status read after
+     * the last piece completes would count the pieces of that burst that came after it.
+     */
+    @Test
+    void theLastPieceComesWithTheFirstOnesOfAWindowAtTheStart() throws Exception {
+        try (TorrentSession engine = TestEngines.engine(dataDir)) {
+            TorrentMetadata metadata = TorrentMetadata.parse(swarm.seeded().torrentFile());
+            long size = swarm.seeded().size();
+            ActiveTorrent torrent = engine.add(metadata, List.of(), dataDir.resolve("downloads"));
+            int last = metadata.pieceCount() - 1;
+            AtomicInteger piecesDone = new AtomicInteger();
+            CompletableFuture<Integer> piecesWhenFirst = new CompletableFuture<>();
+            CompletableFuture<Integer> piecesWhenLast = new CompletableFuture<>();
+            for (int piece = 0; piece <= last; piece++) {
+                long offset = (long) piece * metadata.pieceLength();
+                CompletableFuture<Integer> watched = piece == 0 ? piecesWhenFirst
+                        : piece == last ? piecesWhenLast : new CompletableFuture<>();
+                torrent.whenReadable(0, offset, Math.min(metadata.pieceLength(), size - offset))
+                        .thenRun(() -> watched.complete(piecesDone.incrementAndGet()));
+            }
+            try (StreamWindow window = torrent.openWindow(0, 0)) {
+                int whenLast = piecesWhenLast.get(30, TimeUnit.SECONDS);
+                int whenFirst = piecesWhenFirst.get(30, TimeUnit.SECONDS);
+                log.info("MEASURED first piece readable with {}, last piece with {} of {} pieces done", whenFirst,
+                        whenLast, metadata.pieceCount());
+                assertThat(whenLast).as("pieces done when the last piece (moov) was readable")
+                        .isLessThan(metadata.pieceCount() / 4);
+                assertThat(whenFirst).as("pieces done when the window's first piece was readable")
+                        .isLessThan(metadata.pieceCount() / 4);
+            }
         }
     }
 
