@@ -2,6 +2,7 @@ package app.marquee.playback.internal;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
@@ -14,6 +15,9 @@ import app.marquee.playback.PlaybackProperties;
 /**
  * Whether ffmpeg and ffprobe can be run, checked once at start-up: without them Marquee direct-plays only, and
  * {@code /api/status} says so under {@code ffmpeg}.
+ *
+ * <p>The check runs each program once (tens to hundreds of milliseconds apiece), so it runs on a thread of its
+ * own while the rest of the server starts; whoever asks first waits for it.
  */
 @Component
 class MediaTools implements ServiceStatus.Reporter {
@@ -21,21 +25,32 @@ class MediaTools implements ServiceStatus.Reporter {
     private static final Logger log = LoggerFactory.getLogger(MediaTools.class);
 
     private final PlaybackProperties properties;
-    private final boolean ffmpeg;
-    private final boolean ffprobe;
+    private final CompletableFuture<Check> checked;
 
     MediaTools(PlaybackProperties properties) {
         this.properties = properties;
-        this.ffmpeg = runs(properties.ffmpeg());
-        this.ffprobe = runs(properties.ffprobe());
-        if (!available()) {
+        this.checked = CompletableFuture.supplyAsync(this::check,
+                task -> Thread.ofVirtual().name("media-tools-check").start(task));
+    }
+
+    private Check check() {
+        Check result = new Check(runs(properties.ffmpeg()), runs(properties.ffprobe()));
+        if (!result.both()) {
             log.warn("ffmpeg ({}) or ffprobe ({}) cannot be run: videos are only direct-played",
                     properties.ffmpeg(), properties.ffprobe());
+        }
+        return result;
+    }
+
+    /** Which of the two programs ran. */
+    private record Check(boolean ffmpeg, boolean ffprobe) {
+        boolean both() {
+            return ffmpeg && ffprobe;
         }
     }
 
     boolean available() {
-        return ffmpeg && ffprobe;
+        return checked.join().both();
     }
 
     String ffmpeg() {
@@ -53,7 +68,10 @@ class MediaTools implements ServiceStatus.Reporter {
 
     @Override
     public ServiceStatus status() {
-        if (available()) {
+        Check result = checked.join();
+        boolean ffmpeg = result.ffmpeg();
+        boolean ffprobe = result.ffprobe();
+        if (result.both()) {
             return ServiceStatus.running();
         }
         return new ServiceStatus(ServiceStatus.State.DOWN, null, (ffmpeg ? "" : "ffmpeg ")
