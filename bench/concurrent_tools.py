@@ -123,8 +123,8 @@ def play_like_a_player(c, tmdb_id, seconds, video_seconds, result):
         expected = min(size, rate * elapsed)
         result.update(bytes=got, expected=round(expected), stalls=stalls, stalled_s=round(stalled, 1),
                       longest_gap_s=round(longest_gap, 2), mbit_s=round(rate * 8 / 1e6, 2))
-    except Exception as e:  # noqa: BLE001 - one failed stream is a result, not the end of the run
-        result["error"] = repr(e)
+    except (Exception, SystemExit) as e:  # noqa: BLE001 - one failed stream is a result, not the end of the run
+        result["error"] = str(e)[:200]
 
 
 def main(base, email, password, server_pid, video_seconds, warm_id, reference_id, ids):
