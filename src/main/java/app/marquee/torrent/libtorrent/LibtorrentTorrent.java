@@ -13,11 +13,6 @@ import java.util.function.BooleanSupplier;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
-import org.libtorrent4j.swig.address;
-import org.libtorrent4j.swig.error_code;
-import org.libtorrent4j.swig.peer_info;
-import org.libtorrent4j.swig.pex_flags_t;
-import org.libtorrent4j.swig.tcp_endpoint;
 
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InfoHash;
@@ -47,6 +42,13 @@ final class LibtorrentTorrent implements ActiveTorrent {
     private final CompletableFuture<TorrentMetadata> metadata = new CompletableFuture<>();
     private final List<RangeWaiter> waiters = new ArrayList<>();
     private final List<Window> windows = new CopyOnWriteArrayList<>();
+    /**
+     * Pieces known to be complete (guarded by itself). libtorrent's {@code have_piece} is a synchronous call into
+     * its network thread, which takes milliseconds to tens of milliseconds while that thread is busy; a stream
+     * asks it for every piece it sends, so the first response waited hundreds of milliseconds on those calls
+     * after its first piece was there. A complete piece stays complete (Marquee never rechecks a torrent).
+     */
+    private final BitSet have = new BitSet();
     private volatile boolean removed;
 
     LibtorrentTorrent(InfoHash infoHash, TorrentHandle handle, Path saveDirectory, PiecePrioritizer prioritizer,
@@ -115,7 +117,22 @@ final class LibtorrentTorrent implements ActiveTorrent {
     @Override
     public boolean havePiece(int piece) {
         checkPresent();
-        return handle.havePiece(piece);
+        return has(piece);
+    }
+
+    private boolean has(int piece) {
+        synchronized (have) {
+            if (have.get(piece)) {
+                return true;
+            }
+        }
+        boolean present = handle.havePiece(piece);
+        if (present) {
+            synchronized (have) {
+                have.set(piece);
+            }
+        }
+        return present;
     }
 
     @Override
@@ -125,7 +142,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
         synchronized (waiters) {
             checkPresent();
             for (int piece = span.first(); piece <= span.last(); piece++) {
-                if (!handle.havePiece(piece)) {
+                if (!has(piece)) {
                     waiter.missing().set(piece);
                 }
             }
@@ -180,7 +197,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
             }
             for (PieceDeadline deadline : prioritizer.deadlines(file.pieces(known.pieceLength()),
                     known.pieceLength(), readers)) {
-                if (!handle.havePiece(deadline.piece())) {
+                if (!has(deadline.piece())) {
                     handle.setPieceDeadline(deadline.piece(), deadline.millis());
                 }
             }
@@ -189,6 +206,9 @@ final class LibtorrentTorrent implements ActiveTorrent {
 
     /** On libtorrent's alert thread. */
     void onPieceFinished(int piece) {
+        synchronized (have) {
+            have.set(piece);
+        }
         List<RangeWaiter> done = new ArrayList<>();
         synchronized (waiters) {
             for (RangeWaiter waiter : waiters) {
@@ -207,7 +227,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
         List<RangeWaiter> done = new ArrayList<>();
         synchronized (waiters) {
             for (RangeWaiter waiter : waiters) {
-                waiter.missing().stream().filter(handle::havePiece).forEach(waiter.missing()::clear);
+                waiter.missing().stream().filter(this::has).forEach(waiter.missing()::clear);
                 if (waiter.missing().isEmpty()) {
                     done.add(waiter);
                 }
@@ -245,24 +265,19 @@ final class LibtorrentTorrent implements ActiveTorrent {
     }
 
     /**
-     * A peer did not answer an outgoing uTP connect (a TCP-only client such as aria2c, or a uTP packet lost):
-     * flags it as TCP-only ({@code connect_peer} with empty {@code pex_flags}) and, while the torrent has no peer
-     * at all, re-announces at once, because libtorrent makes new connections on a tracker answer right away but
-     * otherwise only on its once-a-second tick. Without this a stream whose only seeds speak TCP waits a second
-     * more for its first byte. Only while nothing was downloaded yet, and at most {@link #MAX_TCP_RETRIES} times
-     * per torrent (trackers do not like being asked often). Called on the alert thread.
+     * A peer did not answer an outgoing uTP connect (a TCP-only client such as aria2c, or a uTP packet lost), so
+     * libtorrent marked it TCP-only in this torrent (notes/engine.md §3 pitfall 5). libtorrent 2.0.6 means to
+     * reconnect it over TCP at once, but that code never runs (the connection's peer entry is cleared by the
+     * disconnect just before it is read), so the TCP connect waits for the session's once-a-second connect round.
+     * While the torrent has downloaded nothing, this re-announces instead: a tracker answer connects new peers
+     * right away ({@code do_connect_boost}), within a second (libtorrent re-announces at the next whole second).
+     * At most {@link #MAX_TCP_RETRIES} times per torrent (trackers do not like being asked often). Peers already
+     * known to be TCP-only are connected over TCP from the start ({@link TorrentSession#checked}). Called on the
+     * alert thread.
      */
-    void retryOverTcp(String ip, int port) {
-        if (!handle.isValid()) {
-            return;
-        }
-        error_code error = new error_code();
-        address peer = address.from_string(ip, error);
-        if (error.value() != 0) {
-            return;
-        }
-        handle.swig().connect_peer(new tcp_endpoint(peer, port), peer_info.tracker, new pex_flags_t());
-        if (handle.status().totalPayloadDownload() == 0 && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
+    void retryOverTcp() {
+        if (handle.isValid() && handle.status().totalPayloadDownload() == 0
+                && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
             handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
         }
     }

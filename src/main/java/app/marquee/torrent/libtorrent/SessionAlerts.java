@@ -7,7 +7,6 @@ import org.libtorrent4j.AddTorrentParams;
 import org.libtorrent4j.AlertListener;
 import org.libtorrent4j.AnnounceEntry;
 import org.libtorrent4j.Operation;
-import org.libtorrent4j.TcpEndpoint;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.alerts.Alert;
 import org.libtorrent4j.alerts.AlertType;
@@ -106,8 +105,7 @@ final class SessionAlerts implements AlertListener {
                 session.resumeDataSaved(infoHash, AddTorrentParams.writeResumeDataBuf(saved.params()));
             case PeerDisconnectedAlert gone when torrent != null && gone.operation() == Operation.CONNECT
                     && (gone.socketType() == UTP || gone.socketType() == UTP_SSL) -> {
-                TcpEndpoint peer = gone.endpoint();
-                torrent.retryOverTcp(peer.address().toString(), peer.port());
+                torrent.retryOverTcp();
             }
             case TrackerErrorAlert error -> log.info("tracker {} failed for {} ({} in a row): {} {}", error.trackerUrl(),
                     infoHash, error.timesInRow(), error.error().getMessage(), error.errorMessage());
