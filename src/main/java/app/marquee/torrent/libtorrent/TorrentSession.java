@@ -223,6 +223,7 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             // checks its files, then stops before connecting to anyone; checked() starts it
             flags = flags.or_(TorrentFlags.STOP_WHEN_READY);
             tcpFirst.add(infoHash);
+            log.debug("{}: connecting over TCP first to {} peers known to be TCP-only", infoHash, known.size());
         }
         params.setFlags(flags);
         error_code error = new error_code();
