@@ -15,12 +15,7 @@ import org.libtorrent4j.PieceIndexBitfield;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
-import org.libtorrent4j.swig.address;
-import org.libtorrent4j.swig.error_code;
-import org.libtorrent4j.swig.peer_info;
-import org.libtorrent4j.swig.pex_flags_t;
 import org.libtorrent4j.swig.status_flags_t;
-import org.libtorrent4j.swig.tcp_endpoint;
 
 import app.marquee.torrent.ActiveTorrent;
 import app.marquee.torrent.InfoHash;
@@ -53,6 +48,13 @@ final class LibtorrentTorrent implements ActiveTorrent {
     private final CompletableFuture<TorrentMetadata> metadata = new CompletableFuture<>();
     private final List<RangeWaiter> waiters = new ArrayList<>();
     private final List<Window> windows = new CopyOnWriteArrayList<>();
+    /**
+     * Pieces known to be complete (guarded by itself). libtorrent's {@code have_piece} is a synchronous call into
+     * its network thread, which takes milliseconds to tens of milliseconds while that thread is busy; a stream
+     * asks it for every piece it sends, so the first response waited hundreds of milliseconds on those calls
+     * after its first piece was there. A complete piece stays complete (Marquee never rechecks a torrent).
+     */
+    private final BitSet have = new BitSet();
     private volatile boolean removed;
 
     LibtorrentTorrent(InfoHash infoHash, TorrentHandle handle, Path saveDirectory, PiecePrioritizer prioritizer,
@@ -121,7 +123,22 @@ final class LibtorrentTorrent implements ActiveTorrent {
     @Override
     public boolean havePiece(int piece) {
         checkPresent();
-        return handle.havePiece(piece);
+        return has(piece);
+    }
+
+    private boolean has(int piece) {
+        synchronized (have) {
+            if (have.get(piece)) {
+                return true;
+            }
+        }
+        boolean present = handle.havePiece(piece);
+        if (present) {
+            synchronized (have) {
+                have.set(piece);
+            }
+        }
+        return present;
     }
 
     @Override
@@ -131,7 +148,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
         synchronized (waiters) {
             checkPresent();
             for (int piece = span.first(); piece <= span.last(); piece++) {
-                if (!handle.havePiece(piece)) {
+                if (!has(piece)) {
                     waiter.missing().set(piece);
                 }
             }
@@ -179,8 +196,9 @@ final class LibtorrentTorrent implements ActiveTorrent {
         if (windows.isEmpty()) {
             return;
         }
-        PieceIndexBitfield have = handle.status(TorrentHandle.QUERY_PIECES).pieces();
-        IntPredicate present = piece -> piece < have.size() && have.getBit(piece);
+        // one call into libtorrent for the whole bitfield, not one per piece (each waits for its network thread)
+        PieceIndexBitfield done = handle.status(TorrentHandle.QUERY_PIECES).pieces();
+        IntPredicate present = piece -> piece < done.size() && done.getBit(piece);
         for (TorrentFile file : known.files()) {
             List<Integer> readers = new ArrayList<>();
             for (Window window : windows) {
@@ -208,6 +226,9 @@ final class LibtorrentTorrent implements ActiveTorrent {
 
     /** On libtorrent's alert thread. */
     void onPieceFinished(int piece) {
+        synchronized (have) {
+            have.set(piece);
+        }
         List<RangeWaiter> done = new ArrayList<>();
         synchronized (waiters) {
             for (RangeWaiter waiter : waiters) {
@@ -226,7 +247,7 @@ final class LibtorrentTorrent implements ActiveTorrent {
         List<RangeWaiter> done = new ArrayList<>();
         synchronized (waiters) {
             for (RangeWaiter waiter : waiters) {
-                waiter.missing().stream().filter(handle::havePiece).forEach(waiter.missing()::clear);
+                waiter.missing().stream().filter(this::has).forEach(waiter.missing()::clear);
                 if (waiter.missing().isEmpty()) {
                     done.add(waiter);
                 }
@@ -264,24 +285,19 @@ final class LibtorrentTorrent implements ActiveTorrent {
     }
 
     /**
-     * A peer did not answer an outgoing uTP connect (a TCP-only client such as aria2c, or a uTP packet lost):
-     * flags it as TCP-only ({@code connect_peer} with empty {@code pex_flags}) and, while the torrent has no peer
-     * at all, re-announces at once, because libtorrent makes new connections on a tracker answer right away but
-     * otherwise only on its once-a-second tick. Without this a stream whose only seeds speak TCP waits a second
-     * more for its first byte. Only while nothing was downloaded yet, and at most {@link #MAX_TCP_RETRIES} times
-     * per torrent (trackers do not like being asked often). Called on the alert thread.
+     * A peer did not answer an outgoing uTP connect (a TCP-only client such as aria2c, or a uTP packet lost), so
+     * libtorrent marked it TCP-only in this torrent (notes/engine.md §3 pitfall 5). libtorrent 2.0.6 means to
+     * reconnect it over TCP at once, but that code never runs (the connection's peer entry is cleared by the
+     * disconnect just before it is read), so the TCP connect waits for the session's once-a-second connect round.
+     * While the torrent has downloaded nothing, this re-announces instead: a tracker answer connects new peers
+     * right away ({@code do_connect_boost}), within a second (libtorrent re-announces at the next whole second).
+     * At most {@link #MAX_TCP_RETRIES} times per torrent (trackers do not like being asked often). Peers already
+     * known to be TCP-only are connected over TCP from the start ({@link TorrentSession#checked}). Called on the
+     * alert thread.
      */
-    void retryOverTcp(String ip, int port) {
-        if (!handle.isValid()) {
-            return;
-        }
-        error_code error = new error_code();
-        address peer = address.from_string(ip, error);
-        if (error.value() != 0) {
-            return;
-        }
-        handle.swig().connect_peer(new tcp_endpoint(peer, port), peer_info.tracker, new pex_flags_t());
-        if (freshStatus().totalPayloadDownload() == 0 && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
+    void retryOverTcp() {
+        if (handle.isValid() && freshStatus().totalPayloadDownload() == 0
+                && tcpRetries.incrementAndGet() <= MAX_TCP_RETRIES) {
             handle.forceReannounce(0, -1, TorrentHandle.IGNORE_MIN_INTERVAL);
         }
     }

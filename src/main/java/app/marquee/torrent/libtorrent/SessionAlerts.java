@@ -104,10 +104,13 @@ final class SessionAlerts implements AlertListener {
             }
             case SaveResumeDataAlert saved ->
                 session.resumeDataSaved(infoHash, AddTorrentParams.writeResumeDataBuf(saved.params()));
-            case PeerDisconnectedAlert gone when torrent != null && gone.operation() == Operation.CONNECT
+            case PeerDisconnectedAlert gone when gone.operation() == Operation.CONNECT
                     && (gone.socketType() == UTP || gone.socketType() == UTP_SSL) -> {
                 TcpEndpoint peer = gone.endpoint();
-                torrent.retryOverTcp(peer.address().toString(), peer.port());
+                session.failedOverUtp(infoHash, peer.address().toString(), peer.port());
+                if (torrent != null) {
+                    torrent.retryOverTcp();
+                }
             }
             case TrackerErrorAlert error -> log.info("tracker {} failed for {} ({} in a row): {} {}", error.trackerUrl(),
                     infoHash, error.timesInRow(), error.error().getMessage(), error.errorMessage());
@@ -115,12 +118,12 @@ final class SessionAlerts implements AlertListener {
                     new TorrentEvent.TorrentFailed(infoHash, error.error().getMessage() + " " + error.filename()));
             case FileErrorAlert error -> session.publish(
                     new TorrentEvent.TorrentFailed(infoHash, error.error().getMessage() + " " + error.filename()));
-            default -> onStateAlert(alert.type(), infoHash, torrent);
+            default -> onStateAlert(alert, infoHash, torrent);
         }
     }
 
-    private void onStateAlert(AlertType type, InfoHash infoHash, @Nullable LibtorrentTorrent torrent) {
-        switch (type) {
+    private void onStateAlert(TorrentAlert<?> alert, InfoHash infoHash, @Nullable LibtorrentTorrent torrent) {
+        switch (alert.type()) {
             case METADATA_RECEIVED -> onMetadata(infoHash, torrent);
             case TORRENT_FINISHED -> {
                 if (torrent != null) {
@@ -129,6 +132,7 @@ final class SessionAlerts implements AlertListener {
                 }
             }
             case TORRENT_CHECKED -> {
+                session.checked(infoHash, new TorrentHandle(alert.swig().getHandle()));
                 if (torrent != null) {
                     torrent.onChecked();
                 }

@@ -16,8 +16,11 @@ final class SessionSettings {
      * retries over TCP (on the torrent's next one-second tick). Measured against a TCP-only seeder on loopback:
      * libtorrent's 3000 ms gives the uTP failure at 3.2 s, TCP at 4.2 s, the first piece at about 4.4 s; 500 ms
      * gives the failure at 0.7 s, TCP at 1.2 s, the first piece at 1.5 s (uTP off: 0.3 s). A uTP peer answers
-     * within one round trip; one slower than this is still reached, over TCP. Re-adding the peer at once on the
-     * failure (connect_peer) does not help: libtorrent tries uTP again.
+     * within one round trip; one slower than this is still reached, over TCP. libtorrent looks at uTP timeouts on
+     * its 500 ms tick, so the failure comes 500-1000 ms after the attempt. Re-adding the peer at once on the
+     * failure (connect_peer) does not help: it only updates the peer's entry, which connects on the next round.
+     * A peer the session already met as TCP-only is not tried over uTP again in a later torrent
+     * ({@link TcpOnlyPeers}).
      */
     static final int UTP_CONNECT_TIMEOUT_MILLIS = 500;
 

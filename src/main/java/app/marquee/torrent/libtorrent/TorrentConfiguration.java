@@ -1,5 +1,7 @@
 package app.marquee.torrent.libtorrent;
 
+import java.time.Clock;
+
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -21,7 +23,7 @@ class TorrentConfiguration {
 
     @Bean
     TorrentSession torrentSession(TorrentProperties properties, DataDirectory dataDirectory,
-            PiecePrioritizer prioritizer, ApplicationEventPublisher publisher) {
-        return new TorrentSession(properties, dataDirectory, prioritizer, publisher);
+            PiecePrioritizer prioritizer, ApplicationEventPublisher publisher, Clock clock) {
+        return new TorrentSession(properties, dataDirectory, prioritizer, publisher, clock);
     }
 }

@@ -1,6 +1,7 @@
 package app.marquee.torrent.libtorrent;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -14,17 +15,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
+import org.libtorrent4j.AlertListener;
 import org.libtorrent4j.Priority;
 import org.libtorrent4j.SessionManager;
 import org.libtorrent4j.SessionParams;
+import org.libtorrent4j.SettingsPack;
 import org.libtorrent4j.TorrentFlags;
 import org.libtorrent4j.TorrentHandle;
 import org.libtorrent4j.TorrentInfo;
 import org.libtorrent4j.swig.add_torrent_params;
+import org.libtorrent4j.swig.address;
 import org.libtorrent4j.swig.byte_vector;
 import org.libtorrent4j.swig.error_code;
 import org.libtorrent4j.swig.session_handle;
+import org.libtorrent4j.swig.settings_pack.bool_types;
 import org.libtorrent4j.swig.string_vector;
+import org.libtorrent4j.swig.tcp_endpoint;
+import org.libtorrent4j.swig.tcp_endpoint_vector;
 import org.libtorrent4j.swig.torrent_flags_t;
 import org.libtorrent4j.swig.torrent_handle;
 import org.slf4j.Logger;
@@ -69,6 +76,9 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     private final Map<InfoHash, LibtorrentTorrent> torrents = new ConcurrentHashMap<>();
     private final MetadataFetches fetches;
     private final Map<InfoHash, Removal> removals = new ConcurrentHashMap<>();
+    private final TcpOnlyPeers tcpOnlyPeers;
+    /** Torrents added with known TCP-only peers, stopping once checked, to be started over TCP: see checked(). */
+    private final Set<InfoHash> tcpFirst = ConcurrentHashMap.newKeySet();
     private final Object lock = new Object();
     private volatile @Nullable SessionManager session;
     private volatile InterfaceBinding binding;
@@ -77,8 +87,9 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     private volatile boolean closed;
 
     public TorrentSession(TorrentProperties properties, DataDirectory dataDirectory, PiecePrioritizer prioritizer,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher, Clock clock) {
         this.properties = properties;
+        this.tcpOnlyPeers = new TcpOnlyPeers(clock);
         this.nativeDirectory = dataDirectory.resolve("native");
         this.fetches = new MetadataFetches(dataDirectory.resolve("torrents/metadata"), properties, lock,
                 () -> session);
@@ -167,7 +178,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
                     params.set_file_priorities(priorities);
                     priorities.delete();
                 }
-                LibtorrentTorrent torrent = addToSession(manager, params, saveDirectory, Files.ALL);
+                LibtorrentTorrent torrent = addToSession(manager, params, metadata.infoHash(), saveDirectory,
+                        Files.ALL);
                 torrent.onMetadata(metadata);
                 return torrent;
             } finally {
@@ -186,26 +198,40 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
             synchronized (lock) {
                 InfoHash infoHash = InfoHash.of(params.getInfo_hashes().get_best().to_hex());
                 LibtorrentTorrent existing = adoptOrFind(infoHash, saveDirectory, files);
-                return existing != null ? existing : addToSession(manager, params, saveDirectory, files);
+                return existing != null ? existing : addToSession(manager, params, infoHash, saveDirectory, files);
             }
         } finally {
             params.delete();
         }
     }
 
-    private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, Path saveDirectory,
-            Files files) {
+    private LibtorrentTorrent addToSession(SessionManager manager, add_torrent_params params, InfoHash infoHash,
+            Path saveDirectory, Files files) {
         Directories.create(saveDirectory);
         params.setSave_path(saveDirectory.toAbsolutePath().toString());
         torrent_flags_t flags = NativeTorrents.startFlags(params.getFlags(), properties);
         // upload mode downloads nothing (the metadata still comes) until selectFiles has set the priorities;
         // libtorrent 2.0.6 has no default_dont_download flag for this
-        params.setFlags(files == Files.SELECTED ? flags.or_(TorrentFlags.UPLOAD_MODE) : flags);
+        if (files == Files.SELECTED) {
+            flags = flags.or_(TorrentFlags.UPLOAD_MODE);
+        }
+        List<TcpOnlyPeers.Endpoint> known = properties.utp() ? tcpOnlyPeers.in(infoHash) : List.of();
+        if (!known.isEmpty()) {
+            tcp_endpoint_vector peers = endpoints(known);
+            params.setPeers(peers);
+            peers.delete();
+            // checks its files, then stops before connecting to anyone; checked() starts it
+            flags = flags.or_(TorrentFlags.STOP_WHEN_READY);
+            tcpFirst.add(infoHash);
+            log.debug("{}: connecting over TCP first to {} peers known to be TCP-only", infoHash, known.size());
+        }
+        params.setFlags(flags);
         error_code error = new error_code();
         torrent_handle handle = manager.swig().add_torrent(params, error);
         String failure = error.value() != 0 ? error.message() : null;
         error.delete();
         if (failure != null || handle == null || !handle.is_valid()) {
+            tcpFirst.remove(infoHash);
             throw new TorrentEngineException("libtorrent could not add the torrent: " + failure);
         }
         LibtorrentTorrent torrent = new LibtorrentTorrent(NativeTorrents.infoHash(handle), new TorrentHandle(handle),
@@ -346,7 +372,8 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
     /** Re-adds every torrent of the resume data; piece priorities follow the file selection again. */
     private void resumeAll(SessionManager manager) {
         resumeKeeper.load((infoHash, params) -> {
-            LibtorrentTorrent torrent = addToSession(manager, params, Path.of(params.getSave_path()), Files.ALL);
+            LibtorrentTorrent torrent = addToSession(manager, params, infoHash, Path.of(params.getSave_path()),
+                    Files.ALL);
             TorrentMetadata metadata = NativeTorrents.metadata(torrent.handle().swig(),
                     NativeTorrents.trackers(params.getTrackers()));
             if (metadata != null) {
@@ -357,7 +384,63 @@ public final class TorrentSession implements TorrentEngine, SmartLifecycle, Auto
         });
     }
 
+    private static tcp_endpoint_vector endpoints(List<TcpOnlyPeers.Endpoint> peers) {
+        tcp_endpoint_vector endpoints = new tcp_endpoint_vector();
+        for (TcpOnlyPeers.Endpoint peer : peers) {
+            error_code error = new error_code();
+            address ip = address.from_string(peer.address(), error);
+            if (error.value() == 0) {
+                endpoints.add(new tcp_endpoint(ip, peer.port()));
+            }
+            error.delete();
+        }
+        return endpoints;
+    }
+
+    /** For tests: libtorrent's alerts as they come, on its alert thread (starts the session). */
+    void addAlertListener(AlertListener listener) {
+        session().addListener(listener);
+    }
+
     // ---- called by SessionAlerts on libtorrent's alert thread
+
+    /**
+     * The torrent's files are checked. One added with peers known to be TCP-only ({@link TcpOnlyPeers}) stopped
+     * there (stop_when_ready) and starts now, connecting to them over TCP at once instead of after a uTP connect
+     * timeout and libtorrent's next one-second connect round.
+     *
+     * <p>How: a torrent that resumes connects to its known peers at once ({@code torrent::do_resume} ends in
+     * {@code do_connect_boost}), before its tracker answers, and libtorrent picks uTP or TCP for each connect
+     * from {@code enable_outgoing_utp} at that moment (no API marks one peer TCP-only). So outgoing uTP is
+     * switched off for as long as it takes to post the resume: the three calls are queued back to back on
+     * libtorrent's network thread. The peers the tracker returns afterwards are tried over uTP as usual; a connect
+     * of another torrent that falls in the window (microseconds) goes over TCP, which uTP clients accept too.
+     */
+    void checked(InfoHash infoHash, TorrentHandle handle) {
+        SessionManager manager = session;
+        if (!tcpFirst.remove(infoHash) || manager == null) {
+            return;
+        }
+        synchronized (lock) {
+            manager.swig().apply_settings(outgoingUtp(false).swig());
+            try {
+                handle.resume();
+            } finally {
+                manager.swig().apply_settings(outgoingUtp(properties.utp()).swig());
+            }
+        }
+    }
+
+    private static SettingsPack outgoingUtp(boolean enabled) {
+        SettingsPack pack = new SettingsPack();
+        pack.setBoolean(bool_types.enable_outgoing_utp.swigValue(), enabled);
+        return pack;
+    }
+
+    /** An outgoing uTP connect of a torrent or metadata fetch got no answer from the peer. */
+    void failedOverUtp(InfoHash infoHash, String address, int port) {
+        tcpOnlyPeers.failedOverUtp(infoHash, new TcpOnlyPeers.Endpoint(address, port));
+    }
 
     @Nullable LibtorrentTorrent torrent(InfoHash infoHash) {
         return torrents.get(infoHash);

@@ -1,6 +1,7 @@
 package app.marquee.torrent.libtorrent;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -30,7 +31,7 @@ final class TestEngines {
                     if (event instanceof TorrentEvent torrentEvent) {
                         events.add(torrentEvent);
                     }
-                });
+                }, Clock.systemUTC());
     }
 
     /**
