@@ -277,7 +277,7 @@ class HlsSessions {
                 throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "Stream interrupted");
             }
         }
-        session.lastRequest = clock.instant();
+        // the segment being ready says nothing of the client: a killed one's request still waits until here
     }
 
     private Session session(String key, HlsVariant variant, SourceMedia media) {
