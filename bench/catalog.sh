@@ -71,10 +71,10 @@ PIDS+=($!)
 BASE="http://127.0.0.1:$PORT"
 
 for _ in $(seq 1 120); do
-    curl -fs "$BASE/api/health" >/dev/null 2>&1 && break
+    curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
     sleep 1
 done
-curl -fs "$BASE/api/health" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
+curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
 
 # Every catalog route needs a user: log in as the admin created at start-up and send the session's header
 # and access-token cookie with each request. Rate limits are in test mode (as the benchmark rules say), so

@@ -148,9 +148,8 @@ start_marquee() {
     PIDS+=($SERVER_PID)
     BASE="http://127.0.0.1:$PORT"
     for _ in $(seq 1 120); do
-        curl -fs "$BASE/api/health" >/dev/null 2>&1 && break
+        curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
         sleep 1
     done
-    curl -fs "$BASE/api/health" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
-    sleep 1   # the admin is created just after the server answers
+    curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
 }
