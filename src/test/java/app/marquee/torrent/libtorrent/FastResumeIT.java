@@ -70,9 +70,11 @@ class FastResumeIT {
                     atRestart.piecesDone(), checkedMillis, downloaded, missing);
 
             assertThat(atRestart.piecesDone()).isEqualTo(piecesAtStop);
-            // within a piece: blocks of unfinished pieces are resumed too, and end-game mode may fetch one twice;
-            // the done pieces are never fetched again
-            assertThat(downloaded).isBetween(missing - metadata.pieceLength(), missing + metadata.pieceLength());
+            // the done pieces are never fetched again (end-game mode may fetch a block twice); less than the
+            // missing bytes may come, since the blocks of unfinished pieces are resumed too, and several pieces
+            // are in flight at a stop (the window's first and the file's last are requested together)
+            assertThat(downloaded).as("bytes downloaded after the restart")
+                    .isLessThanOrEqualTo(missing + metadata.pieceLength());
             assertThat(Swarm.sha256(torrent.filePath(0))).isEqualTo(swarm.seeded().sha256());
         }
     }
