@@ -29,7 +29,8 @@ if ! command -v wrk >/dev/null; then
     fi
 fi
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=marquee.sh
+. bench/marquee.sh
 
 WORK=$(mktemp -d /tmp/marquee-bench.XXXXXX)
 PIDS=()
@@ -54,38 +55,17 @@ TMDB_PORT=$(free_port)
 python3 bench/fake_tmdb.py "$FIXTURES" "$TMDB_PORT" &
 PIDS+=($!)
 
-PORT=$(free_port)
-echo "== starting Marquee on port $PORT, data in $WORK/data"
-"$JAVA" -jar "$JAR" \
-    --server.port="$PORT" \
-    --marquee.data-dir="$WORK/data" \
+start_marquee_jar \
     --marquee.tmdb.base-url="http://127.0.0.1:$TMDB_PORT/3" \
     --marquee.sync.enabled=true \
     --marquee.sync.movie-sync.enabled=false \
-    --marquee.sync.season-sync.enabled=false \
-    --marquee.admin.email=bench@marquee.test --marquee.admin.password=bench-password \
-    --marquee.accounts.rate-limits.test-mode=true \
-    --logging.level.root=WARN \
-    > "$WORK/server.log" 2>&1 &
-PIDS+=($!)
-BASE="http://127.0.0.1:$PORT"
-
-for _ in $(seq 1 120); do
-    curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
-    sleep 1
-done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
+    --marquee.sync.season-sync.enabled=false
 
 # Every catalog route needs a user: log in as the admin created at start-up and send the session's header
 # and access-token cookie with each request. Rate limits are in test mode (as the benchmark rules say), so
 # they apply only to requests that ask for them.
-# (the admin is created just after the server starts answering, so the first tries may be refused)
-LOGIN=
-for _ in $(seq 1 50); do
-    LOGIN=$(curl -fs -D "$WORK/login.headers" -H 'Content-Type: application/json' \
-        -d '{"email":"bench@marquee.test","password":"bench-password"}' "$BASE/api/auth/login") && break
-    sleep 0.2
-done
+LOGIN=$(curl -fs -D "$WORK/login.headers" -H 'Content-Type: application/json' \
+    -d '{"email":"bench@marquee.test","password":"bench-password"}' "$BASE/api/auth/login") || LOGIN=
 [ -n "$LOGIN" ] || { echo "cannot log in as the benchmark admin"; tail -50 "$WORK/server.log"; exit 1; }
 SESSION=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["session"])' "$LOGIN")
 ACCESS=$(grep -i "^set-cookie: __at_$SESSION=" "$WORK/login.headers" | sed -E "s/^[^=]*=([^;]*);.*/\1/")
@@ -101,7 +81,6 @@ done
 echo "   $LIST_SLUG holds $total titles"
 curl -fs "${CURL_AUTH[@]}" "$BASE/api/movies/$MOVIE_ID" >/dev/null   # stored by now; this read is a database hit
 
-SERVER_PID=${PIDS[1]}
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$SERVER_PID/stat"; }
 
 measure() {  # name url

@@ -22,7 +22,8 @@ if [ -z "${SKIP_BUILD:-}" ]; then
 fi
 JAR=$(ls target/marquee-*.jar | grep -v original | head -1)
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=marquee.sh
+. bench/marquee.sh
 WORK=$(mktemp -d /tmp/marquee-startup.XXXXXX)
 PID=
 cleanup() {

@@ -11,7 +11,7 @@
 #   seeder NAME              starts the seeder of NAME.torrent
 #   await_seeders HASH...    waits until the tracker lists a seeder of each torrent
 #   start_fakes YTS.json     starts the fake YTS (stream_tools.py fake-yts) and the fake TMDB
-#   start_marquee            starts Marquee, waits for it to answer; sets PORT, BASE and SERVER_PID
+#   start_marquee            starts Marquee (marquee.sh), waits until it is ready; sets PORT, BASE and SERVER_PID
 #
 # Settings from the environment: SKIP_BUILD=1 reuses target/marquee-*.jar, KEEP=1 keeps $WORK (server log,
 # torrents), MARQUEE_ARGS adds arguments to Marquee's, FIXTURES and JAVA point elsewhere.
@@ -22,7 +22,8 @@ PIECE_LENGTH_LOG2=${PIECE_LENGTH_LOG2:-18}   # 256 KiB pieces
 CACHE=$PROJECT/target/bench-cache
 PIDS=()
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# shellcheck source=marquee.sh
+. "$PROJECT/bench/marquee.sh"
 now() { date +%s.%N; }
 
 swarm_cleanup() {
@@ -130,26 +131,11 @@ start_fakes() {
 }
 
 start_marquee() {
-    PORT=$(free_port)
-    echo "== starting Marquee on port $PORT, data in $WORK/data"
-    "$JAVA" -jar "$JAR" \
-        --server.port="$PORT" \
-        --marquee.data-dir="$WORK/data" \
+    # shellcheck disable=SC2086 # MARQUEE_ARGS is a list of arguments
+    start_marquee_jar \
         --marquee.tmdb.base-url="http://127.0.0.1:$TMDB_PORT/3" \
         --marquee.yts.mirrors="http://127.0.0.1:$YTS_PORT/api/v2" \
         --marquee.torrent.trackers="$ANNOUNCE" \
         --marquee.torrent.dht=false --marquee.torrent.lsd=false \
-        --marquee.admin.email=bench@marquee.test --marquee.admin.password=bench-password \
-        --marquee.accounts.rate-limits.test-mode=true \
-        --logging.level.root=WARN \
-        ${MARQUEE_ARGS:-} \
-        > "$WORK/server.log" 2>&1 &
-    SERVER_PID=$!
-    PIDS+=($SERVER_PID)
-    BASE="http://127.0.0.1:$PORT"
-    for _ in $(seq 1 120); do
-        curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1 && break
-        sleep 1
-    done
-    curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "server did not start"; tail -50 "$WORK/server.log"; exit 1; }
+        ${MARQUEE_ARGS:-}
 }
